@@ -1,0 +1,35 @@
+/**
+ * The local platform for tests and the portal: etcd + kube-apiserver (+ kube-controller-manager)
+ * built from Go modules with the real CRDs installed, and moto's DynamoDB server, on loopback.
+ *
+ * @packageDocumentation
+ */
+export { startLocalPlatform, platformJsonOf } from './platform';
+export type { LocalPlatform, LocalPlatformOptions } from './platform';
+export {
+  ADMIN_USER,
+  PORTAL_USER,
+  RESTRICTED_USER,
+  CONTROLLER_MANAGER_USER,
+} from './apiserver';
+export { locateBinaries, binaryPaths, readVersions, findRepoRoot, cacheDir } from './binaries';
+export type { PlatformBinaries, PlatformVersions } from './binaries';
+export { applyManifests, installCrds, kubectl, kubectlOrThrow, crdsDir, sharedDir } from './crds';
+export type { KubectlContext } from './crds';
+export { kubeRequest } from './kubeApi';
+export type { KubeConnection, KubeResponse } from './kubeApi';
+export { dynamodbRequest, DEFAULT_REGION } from './moto';
+export type { DynamoDbResponse } from './moto';
+export { getFreePort, getFreePorts } from './ports';
+export { listRuns, readPlatformInfo, stateRoot } from './state';
+export type { PlatformInfo } from './state';
+export {
+  createTestNamespace,
+  getTestPlatform,
+  kubeConnection,
+  kubectlFor,
+  ENV_DYNAMODB_ENDPOINT,
+  ENV_KUBECONFIG,
+  ENV_PLATFORM_JSON,
+} from './testing';
+export type { TestNamespace } from './testing';

@@ -1,0 +1,13 @@
+import { ENV_DYNAMODB_ENDPOINT, ENV_KUBECONFIG, ENV_PLATFORM_JSON } from '../testing';
+import { GLOBAL_KEY, startedPlatform } from './globalSetup';
+
+/** Jest globalTeardown: stops the platform globalSetup started (a reused one is left running). */
+export default async function globalTeardown(): Promise<void> {
+  const platform = startedPlatform();
+  if (!platform) return;
+  await platform.stop();
+  delete (globalThis as Record<string, unknown>)[GLOBAL_KEY];
+  delete process.env[ENV_PLATFORM_JSON];
+  delete process.env[ENV_KUBECONFIG];
+  delete process.env[ENV_DYNAMODB_ENDPOINT];
+}

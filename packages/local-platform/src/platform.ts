@@ -1,0 +1,302 @@
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTROLLER_MANAGER_USER, ADMIN_USER, createTokenUsers, startApiserver } from './apiserver';
+import { locateBinaries, findRepoRoot } from './binaries';
+import { createCertificates } from './certs';
+import { startControllerManager } from './controllerManager';
+import { crdsDir, installCrds } from './crds';
+import type { KubectlContext } from './crds';
+import { startEtcd } from './etcd';
+import { writeKubeconfigs } from './kubeconfig';
+import { DEFAULT_REGION, startMoto } from './moto';
+import { getFreePorts } from './ports';
+import type { ManagedProcess } from './processes';
+import { createStateDir, newRunId, platformJsonPath, reapOrphanedRuns, writePlatformInfo } from './state';
+import type { PlatformInfo } from './state';
+
+/** Options for {@link startLocalPlatform}. */
+export interface LocalPlatformOptions {
+  /** the monorepo root (default: found from the current directory) */
+  repoRoot?: string;
+  /** run id = state dir name under `<repo>/.local-platform/` (default `<runIdPrefix>-<time>-<pid>`) */
+  runId?: string;
+  runIdPrefix?: string;
+  /** also run kube-controller-manager (default false) */
+  controllerManager?: boolean;
+  /** install CRDs: true (default) = every folder of `<shared>/crds`, false = none, or a list of dirs */
+  crds?: boolean | string[];
+  /** start moto's DynamoDB server (default true) */
+  dynamodb?: boolean;
+  /** build missing binaries (scripts/platform/build-kube.sh, install-moto.sh) instead of failing */
+  autoBuild?: boolean;
+  /** keep the state dir (logs, etcd data) after stop (default false) */
+  keepState?: boolean;
+  /** etcd `--unsafe-no-fsync` (default true) */
+  unsafeNoFsync?: boolean;
+  /** stop on SIGINT/SIGTERM/SIGHUP and SIGTERM the children on process exit (default true) */
+  handleSignals?: boolean;
+  log?: (message: string) => void;
+}
+
+/** A running local platform. */
+export interface LocalPlatform {
+  runId: string;
+  stateDir: string;
+  /** `<state dir>/platform.json`, readable by other processes */
+  platformJson: string;
+  /** admin (system:masters) kubeconfig */
+  kubeconfigPath: string;
+  /** user -> kubeconfig path (admin, backstage-portal, restricted-user, system:kube-controller-manager) */
+  kubeconfigs: Record<string, string>;
+  adminToken: string;
+  /** user -> bearer token */
+  tokens: Record<string, string>;
+  /** https://127.0.0.1:<port> */
+  server: string;
+  /** base64 CA PEM */
+  caData: string;
+  caPem: string;
+  caFile: string;
+  /** http://127.0.0.1:<port>, when DynamoDB is on */
+  dynamodbEndpoint?: string;
+  /** kubectl with the admin kubeconfig */
+  kubectl: KubectlContext;
+  info: PlatformInfo;
+  /** milliseconds per start step */
+  timings: Record<string, number>;
+  /** the running processes, in start order */
+  processes: ManagedProcess[];
+  /** True once stop() was called (a process exiting after that is expected). */
+  isStopping(): boolean;
+  /** Stops every process in reverse order (waiting for each to exit); returns ms per process. */
+  stop(): Promise<Record<string, number>>;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+function crdDirs(repoRoot: string, crds: boolean | string[] | undefined): string[] {
+  if (crds === false) return [];
+  if (Array.isArray(crds)) return crds;
+  const root = crdsDir(repoRoot);
+  return readdirSync(root)
+    .sort()
+    .map(e => join(root, e))
+    .filter(p => statSync(p).isDirectory());
+}
+
+/**
+ * Starts etcd -> kube-apiserver -> (kube-controller-manager) -> CRDs, and moto, on free loopback
+ * ports, writes kubeconfigs and platform.json into `<repo>/.local-platform/<run id>/`, and returns
+ * the connection details. On any failure everything started so far is stopped again.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions = {}): Promise<LocalPlatform> {
+  const t0 = Date.now();
+  const log = options.log ?? (() => {});
+  const repoRoot = options.repoRoot ?? findRepoRoot();
+  for (const id of reapOrphanedRuns(repoRoot, log)) log(`removed orphaned run ${id}`);
+  const bins = await locateBinaries({
+    repoRoot,
+    controllerManager: options.controllerManager,
+    dynamodb: options.dynamodb,
+    autoBuild: options.autoBuild,
+    log,
+  });
+  const runId = options.runId ?? newRunId(options.runIdPrefix);
+  const stateDir = createStateDir(repoRoot, runId);
+  const timings: Record<string, number> = {};
+  const started: ManagedProcess[] = [];
+  const users = createTokenUsers();
+  const tokens = Object.fromEntries(users.map(u => [u.name, u.token]));
+  const [etcdPort, peerPort, apiPort, kcmPort, motoPort] = await getFreePorts(5);
+
+  const info: PlatformInfo = {
+    schemaVersion: 1,
+    runId,
+    stateDir,
+    ownerPid: process.pid,
+    startedAt: new Date().toISOString(),
+    ready: false,
+    kubernetes: {
+      version: bins.versions.kubernetes,
+      server: `https://127.0.0.1:${apiPort}`,
+      caFile: join(stateDir, 'ca.crt'),
+      caData: '',
+      kubeconfig: join(stateDir, 'kubeconfig'),
+      kubeconfigs: {},
+      tokens,
+      adminToken: tokens[ADMIN_USER],
+      kubectl: bins.kubectl,
+      controllerManager: Boolean(options.controllerManager),
+      crdsInstalled: [],
+    },
+    processes: [],
+    timings,
+  };
+  const track = (p: ManagedProcess) => {
+    started.push(p);
+    info.processes.push({ name: p.name, pid: p.pid, command: p.command, logFile: p.logFile });
+    writePlatformInfo(info);
+    return p;
+  };
+
+  let stopping: Promise<Record<string, number>> | undefined;
+  let keepState = Boolean(options.keepState);
+  const pending: Array<Promise<unknown>> = [];
+  const onExit = () => {
+    for (const p of started) if (p.isRunning()) process.kill(p.pid, 'SIGTERM');
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping the local platform ${runId}`);
+    void stop().finally(() => {
+      if (process.listenerCount(signal) === 0) process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 0));
+    });
+  };
+  const removeHandlers = () => {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('exit', onExit);
+  };
+  const stop = (): Promise<Record<string, number>> => {
+    if (!stopping) {
+      stopping = (async () => {
+        const stopTimes: Record<string, number> = {};
+        const all = Date.now();
+        for (const p of [...started].reverse()) {
+          stopTimes[p.name] = await p.stop();
+          log(`stopped ${p.name} in ${stopTimes[p.name]} ms`);
+        }
+        stopTimes.total = Date.now() - all;
+        removeHandlers();
+        if (!keepState) rmSync(stateDir, { recursive: true, force: true });
+        return stopTimes;
+      })();
+    }
+    return stopping;
+  };
+  if (options.handleSignals !== false) {
+    for (const s of SIGNALS) process.on(s, onSignal);
+    process.on('exit', onExit);
+  }
+  writePlatformInfo(info);
+
+  try {
+    const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const s = Date.now();
+      const promise = fn();
+      pending.push(promise);
+      const result = await promise;
+      timings[name] = Date.now() - s;
+      log(`${name}: ${timings[name]} ms`);
+      return result;
+    };
+    // etcd, moto and the certificates do not depend on each other
+    const motoStarted =
+      options.dynamodb === false
+        ? undefined
+        : step('moto', () =>
+            startMoto({ python: bins.motoPython, script: bins.motoServerScript, dir: stateDir, port: motoPort }).then(m => {
+              track(m.process);
+              return m;
+            }),
+          );
+    const [certs, etcd] = await Promise.all([
+      step('certificates', () => createCertificates(stateDir)),
+      step('etcd', () =>
+        startEtcd({
+          etcdBinary: bins.etcd,
+          dir: stateDir,
+          clientPort: etcdPort,
+          peerPort,
+          unsafeNoFsync: options.unsafeNoFsync,
+        }).then(e => {
+          track(e.process);
+          return e;
+        }),
+      ),
+    ]);
+    info.kubernetes.caData = certs.caData;
+    info.kubernetes.caFile = certs.caCert;
+    const api = await step('kube-apiserver', () =>
+      startApiserver({
+        apiserverBinary: bins.kubeApiserver,
+        dir: stateDir,
+        etcdUrl: etcd.url,
+        port: apiPort,
+        certs,
+        users,
+        serviceAccountAdmission: Boolean(options.controllerManager),
+      }).then(a => {
+        track(a.process);
+        return a;
+      }),
+    );
+    info.kubernetes.kubeconfigs = writeKubeconfigs(stateDir, api.server, certs.caData, tokens);
+    info.kubernetes.kubeconfig = info.kubernetes.kubeconfigs[ADMIN_USER];
+    writePlatformInfo(info);
+    const kubectl: KubectlContext = { kubectl: bins.kubectl, kubeconfig: info.kubernetes.kubeconfig };
+
+    const kcm = options.controllerManager
+      ? step('kube-controller-manager', () =>
+          startControllerManager({
+            binary: bins.kubeControllerManager,
+            dir: stateDir,
+            kubeconfig: info.kubernetes.kubeconfigs[CONTROLLER_MANAGER_USER],
+            port: kcmPort,
+          }).then(k => {
+            track(k.process);
+            return k;
+          }),
+        )
+      : undefined;
+    const dirs = crdDirs(repoRoot, options.crds);
+    const crds = dirs.length ? step('crds', () => installCrds(kubectl, dirs)) : undefined;
+    const [moto, , installed] = await Promise.all([motoStarted, kcm, crds]);
+    info.kubernetes.crdsInstalled = installed?.names.map(n => n.slice(n.indexOf('/') + 1)) ?? [];
+    if (moto) {
+      info.dynamodb = {
+        endpoint: moto.endpoint,
+        region: DEFAULT_REGION,
+        accessKeyId: 'test',
+        secretAccessKey: 'test',
+      };
+    }
+    timings.total = Date.now() - t0;
+    info.ready = true;
+    const platformJson = writePlatformInfo(info);
+    log(`local platform ${runId} ready in ${timings.total} ms (${platformJson})`);
+    return {
+      runId,
+      stateDir,
+      platformJson,
+      kubeconfigPath: info.kubernetes.kubeconfig,
+      kubeconfigs: info.kubernetes.kubeconfigs,
+      adminToken: tokens[ADMIN_USER],
+      tokens,
+      server: api.server,
+      caData: certs.caData,
+      caPem: certs.caPem,
+      caFile: certs.caCert,
+      dynamodbEndpoint: moto?.endpoint,
+      kubectl,
+      info,
+      timings,
+      processes: started,
+      isStopping: () => stopping !== undefined,
+      stop,
+    };
+  } catch (error) {
+    // let whatever is still starting finish (or fail and stop itself), then stop everything
+    await Promise.allSettled(pending);
+    keepState = true;
+    await stop();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `local platform failed to start: ${message}\n(logs kept in ${stateDir}; remove it when done)`,
+    );
+  }
+}
+
+/** The platform.json path of a run (whether or not it exists). */
+export function platformJsonOf(repoRoot: string, runId: string): string {
+  return platformJsonPath(join(repoRoot, '.local-platform', runId));
+}

@@ -1,0 +1,6 @@
+/**
+ * Backend for the Vela Tables plugin.
+ *
+ * @packageDocumentation
+ */
+export { kubevelaPlugin as default } from './plugin';

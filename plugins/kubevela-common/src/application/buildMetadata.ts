@@ -1,0 +1,62 @@
+import {
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_SOURCE_TEMPLATE,
+  LABEL_ENGINE,
+  LABEL_MANAGED_BY,
+  MANAGED_BY_VALUE,
+} from '../annotations';
+import { isPlainText } from '../spec/primitives';
+import type { TableSpec } from '../spec/types';
+import { BuildOptionsError } from './BuildOptionsError';
+import type { Application } from './types';
+
+/** How the Application is linked back to the catalog. */
+export interface BuildApplicationOptions {
+  /** Name of the catalog entity that owns the table (default: the Application name). */
+  entityName?: string;
+  /** Reference of the Software Template that created it, e.g. `template:default/dynamodb-table`. */
+  sourceTemplate?: string;
+}
+
+// Kubernetes label values: at most 63 characters, alphanumerics with '-', '_' and '.' inside.
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** Metadata with the contract's entity-linking labels and annotations. */
+export function buildMetadata(
+  spec: TableSpec,
+  options: BuildApplicationOptions,
+): Application['metadata'] {
+  const entityName = options.entityName ?? spec.applicationName;
+  if (
+    entityName.length === 0 ||
+    entityName.length > 63 ||
+    !LABEL_VALUE.test(entityName)
+  ) {
+    throw new BuildOptionsError(
+      'entityName',
+      `entityName '${entityName}' must be a valid Kubernetes label value (at most 63 letters, digits, '-', '_' or '.')`,
+    );
+  }
+  const annotations: Record<string, string> = {
+    [ANNOTATION_KUBERNETES_ID]: entityName,
+  };
+  if (options.sourceTemplate !== undefined) {
+    if (options.sourceTemplate === '' || !isPlainText(options.sourceTemplate)) {
+      throw new BuildOptionsError(
+        'sourceTemplate',
+        'sourceTemplate must be a non-empty entity reference without line breaks',
+      );
+    }
+    annotations[ANNOTATION_SOURCE_TEMPLATE] = options.sourceTemplate;
+  }
+  return {
+    name: spec.applicationName,
+    namespace: spec.namespace,
+    labels: {
+      [LABEL_MANAGED_BY]: MANAGED_BY_VALUE,
+      [ANNOTATION_KUBERNETES_ID]: entityName,
+      [LABEL_ENGINE]: spec.engine,
+    },
+    annotations,
+  };
+}

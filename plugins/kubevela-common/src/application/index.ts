@@ -1,0 +1,11 @@
+export * from './types';
+export { buildApplication } from './buildApplication';
+export type { BuildApplicationOptions } from './buildMetadata';
+export {
+  buildSessionApiApplication,
+  SESSION_API_COMPONENT,
+  SESSION_TTL_ATTRIBUTE,
+} from './buildSessionApiApplication';
+export type { SessionApiOptions } from './buildSessionApiApplication';
+export { applicationToYaml } from './applicationToYaml';
+export { BuildOptionsError } from './BuildOptionsError';

@@ -1,0 +1,13 @@
+export * from './types';
+export {
+  ENGINES,
+  ENGINE_IDS,
+  TABLE_FEATURES,
+  featureDelivery,
+  getEngine,
+  isEngineId,
+} from './catalogue';
+export { comparisonRows } from './comparison';
+export type { ComparisonRow } from './comparison';
+export { TRAIT_FAMILIES } from './traitNames';
+export * from './resourceKinds';

@@ -1,0 +1,21 @@
+/**
+ * Engine catalogue, TableSpec schema, KubeVela Application builder, status types and entity
+ * annotations shared by the Vela Tables plugins. Browser- and Node-safe.
+ *
+ * @packageDocumentation
+ */
+
+export * from './engines';
+export * from './spec';
+export * from './application';
+export * from './annotations';
+export type {
+  ApplicationStatusSummary,
+  DynamoDbTableView,
+  EngineCondition,
+  EngineResourceStatus,
+  PhaseTimestamps,
+  TableDrift,
+  TablePhase,
+  TableStatus,
+} from './status/types';

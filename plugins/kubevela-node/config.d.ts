@@ -1,0 +1,55 @@
+export interface Config {
+  /** Configuration for the Vela Tables plugins. */
+  kubevela?: {
+    /**
+     * Namespaces in which the portal may create or change KubeVela Applications.
+     * An empty or missing list allows only `default`.
+     */
+    allowedNamespaces?: string[];
+    /**
+     * Prefix prepended to every DynamoDB table name, as IAM policies often require
+     * (the seeds' AWS variant uses `tenant-atlantis-`). Empty by default.
+     */
+    tableNamePrefix?: string;
+    /** Region used when a request does not name one. Defaults to `us-west-2`. */
+    defaultRegion?: string;
+    /** The DynamoDB endpoint the status page reads from (DescribeTable), e.g. LocalStack or the embedded server. */
+    aws?: {
+      /** Endpoint URL; leave out to use AWS itself. */
+      endpoint?: string;
+      /** Region for DynamoDB calls. */
+      region?: string;
+      /** Static credentials for LocalStack-style endpoints; leave out to use the default AWS credential chain. */
+      accessKeyId?: string;
+      /**
+       * @visibility secret
+       */
+      secretAccessKey?: string;
+    };
+    /**
+     * Clusters KubeVela runs on. When missing, the clusters of the Kubernetes plugin's
+     * `kubernetes.clusterLocatorMethods` (type `config`) are used.
+     */
+    clusters?: Array<{
+      /** Name used in entity annotations (`kubevela.io/cluster`). */
+      name: string;
+      /** API server URL. Leave out together with the token to use `kubeconfigPath`. */
+      url?: string;
+      /**
+       * Bearer token of the portal's service account.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** Base64 PEM of the API server's CA. */
+      caData?: string;
+      /** Path to a PEM file with the API server's CA. */
+      caFile?: string;
+      /** Skip TLS verification (development only). */
+      skipTLSVerify?: boolean;
+      /** A kubeconfig file to read instead of url/token (local development). */
+      kubeconfigPath?: string;
+      /** Context inside `kubeconfigPath`; defaults to its current context. */
+      kubeconfigContext?: string;
+    }>;
+  };
+}

@@ -1,0 +1,3 @@
+export { buildKubeConfig } from './buildKubeConfig';
+export { ClusterRegistry } from './ClusterRegistry';
+export type { KubeVelaCluster } from './ClusterRegistry';

@@ -1,0 +1,12 @@
+/**
+ * Node-side library of the Vela Tables plugins: cluster config, cluster client,
+ * status readers and the DynamoDB describer.
+ *
+ * @packageDocumentation
+ */
+export { readKubeVelaConfig } from './config/readKubeVelaConfig';
+export type {
+  KubeVelaConfig,
+  KubeVelaAwsConfig,
+  KubeVelaClusterConfig,
+} from './config/readKubeVelaConfig';

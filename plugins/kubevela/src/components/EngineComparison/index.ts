@@ -1,0 +1,2 @@
+export { EngineComparisonCard } from './EngineComparisonCard';
+export { EngineComparisonTable } from './EngineComparisonTable';

@@ -1,0 +1,23 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createKubeVelaActions } from './actions';
+
+/** Registers the `kubevela:*` scaffolder actions. */
+export const scaffolderModuleKubeVela = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'kubevela',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(...createKubeVelaActions({ config }));
+      },
+    });
+  },
+});

@@ -1,11 +1,28 @@
 #!/usr/bin/env bash
 # Starts the portal on embedded defaults: frontend on :3000, backend on :7007, in-memory
-# SQLite, guest sign-in, this repository's catalog.
+# SQLite, guest sign-in, this repository's catalog, and a local platform (kube-apiserver +
+# etcd with the real CRDs, vela-core, KRO, moto's DynamoDB server) on loopback.
+# VELA_TABLES_PLATFORM=none skips the local platform (use your own cluster through
+# app-config.local.yaml, see README.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-"$here/setup.sh"
+if [ "${VELA_TABLES_PLATFORM:-local}" = none ]; then
+  "$here/setup.sh"
+else
+  "$here/setup.sh" --platform
+fi
 # shellcheck source=toolchain.sh
 source "$here/toolchain.sh"
 cd "$VELA_TABLES_ROOT"
 
-exec yarn start
+configs=(--config "$VELA_TABLES_ROOT/app-config.yaml")
+if [ "${VELA_TABLES_PLATFORM:-local}" != none ]; then
+  overlay="$(scripts/portal-platform.sh start)"
+  trap 'scripts/portal-platform.sh stop' EXIT
+  configs+=(--config "$overlay")
+fi
+if [ -f app-config.local.yaml ]; then
+  configs+=(--config "$VELA_TABLES_ROOT/app-config.local.yaml")
+fi
+
+yarn start "${configs[@]}"

@@ -1,35 +1,47 @@
-// Adds up the Jest and Playwright JSON reports into one closing line that any CI reads:
-// "tests: N passed, M failed". A missing report counts as one failure: a stage that did not
-// report did not pass.
+// Adds up every stage's results into one closing line that any CI reads:
+// "tests: N passed, M failed". A stage that did not report counts as a failure (it did not
+// pass), and so does every "skip" line of a check script: integration checks are never
+// skipped silently.
+//   node scripts/test-summary.mjs --jest <json> --playwright <json> --log <file> ...
 import { existsSync, readFileSync } from 'node:fs';
 
-const [jestReport, playwrightReport] = process.argv.slice(2);
+const args = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-if (existsSync(jestReport)) {
-  const jest = JSON.parse(readFileSync(jestReport, 'utf8'));
-  passed += jest.numPassedTests;
-  failed += jest.numFailedTests + (jest.numRuntimeErrorTestSuites ?? 0);
-  skipped += jest.numPendingTests + jest.numTodoTests;
-  console.log(`jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numRuntimeErrorTestSuites ?? 0} suites failed to run`);
-} else {
-  failed += 1;
-  console.log('jest: no report');
+function report(stage, p, f, s = 0) {
+  passed += p;
+  failed += f;
+  skipped += s;
+  console.log(`${stage}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
 }
 
-if (existsSync(playwrightReport)) {
-  const pw = JSON.parse(readFileSync(playwrightReport, 'utf8'));
-  const s = pw.stats ?? {};
-  passed += s.expected ?? 0;
-  failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
-  skipped += s.skipped ?? 0;
-  console.log(`playwright: ${s.expected ?? 0} passed, ${(s.unexpected ?? 0) + (s.flaky ?? 0)} failed`);
-  if ((s.expected ?? 0) === 0) failed += 1;
-} else {
-  failed += 1;
-  console.log('playwright: no report');
+for (let i = 0; i < args.length; i += 2) {
+  const [kind, file] = [args[i], args[i + 1]];
+  if (!file || !existsSync(file)) {
+    report(`${kind.replace(/^--/, '')} (${file ?? '?'})`, 0, 1);
+    continue;
+  }
+  const text = readFileSync(file, 'utf8');
+  if (kind === '--jest') {
+    const jest = JSON.parse(text);
+    const broken = jest.numRuntimeErrorTestSuites ?? 0;
+    report('jest', jest.numPassedTests, jest.numFailedTests + broken, jest.numPendingTests + jest.numTodoTests);
+  } else if (kind === '--playwright') {
+    const s = JSON.parse(text).stats ?? {};
+    const ok = s.expected ?? 0;
+    report('playwright', ok, (s.unexpected ?? 0) + (s.flaky ?? 0) + (ok === 0 ? 1 : 0), s.skipped ?? 0);
+  } else if (kind === '--log') {
+    const lines = text.split('\n');
+    const total = lines.map(l => /^([\w-]+): (\d+) passed, (\d+) failed/.exec(l)).filter(Boolean).pop();
+    const skips = lines.filter(l => /^skip\b/.test(l)).length;
+    if (!total) {
+      report(file, 0, 1);
+    } else {
+      report(total[1], Number(total[2]), Number(total[3]) + skips);
+    }
+  }
 }
 
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

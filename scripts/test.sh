@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: type check, unit and integration tests (Jest, through backstage-cli), and
+# Runs every test: type check; the platform manifests against the real `vela` CLI and a real
+# kube-apiserver with the real KRO and vela-core controllers; unit and integration tests (Jest,
+# through backstage-cli, against a real kube-apiserver + etcd and moto's DynamoDB server); and
 # the browser smoke test (Playwright driving Debian's Chromium against the started portal).
 # Ends with one line "tests: N passed, M failed".
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-"$here/setup.sh" --browser || exit 1
+"$here/setup.sh" --browser --platform || exit 1
 # shellcheck source=toolchain.sh
 source "$here/toolchain.sh"
 cd "$VELA_TABLES_ROOT"
@@ -12,18 +14,29 @@ cd "$VELA_TABLES_ROOT"
 results="$VELA_TABLES_ROOT/test-results"
 rm -rf "$results" && mkdir -p "$results"
 failed_stage=()
+stage() { echo "== $*" >&2; }
 
-echo "== type check" >&2
+stage "type check"
 yarn tsc || failed_stage+=("tsc")
 
-echo "== unit and integration tests" >&2
+stage "platform manifests: vela def vet, render, dry-run, negative set"
+bash scripts/manifests/check.sh 2>&1 | tee "$results/manifests-check.log" | grep -vE '^ok ' || true
+[ "${PIPESTATUS[0]}" = 0 ] || failed_stage+=("manifests-check")
+
+stage "platform manifests on a live apiserver with KRO and vela-core"
+bash scripts/manifests/verify-live.sh 2>&1 | tee "$results/manifests-live.log" | grep -vE '^ok ' || true
+[ "${PIPESTATUS[0]}" = 0 ] || failed_stage+=("manifests-live")
+
+stage "unit and integration tests"
 CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" || failed_stage+=("jest")
 
-echo "== browser smoke test" >&2
+stage "browser smoke test"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
   yarn playwright test --reporter=list,json || failed_stage+=("playwright")
 
-node scripts/test-summary.mjs "$results/jest.json" "$results/playwright.json" || true
+node scripts/test-summary.mjs \
+  --jest "$results/jest.json" --playwright "$results/playwright.json" \
+  --log "$results/manifests-check.log" --log "$results/manifests-live.log" || failed_stage+=("summary")
 if [ ${#failed_stage[@]} -gt 0 ]; then
   echo "failed stages: ${failed_stage[*]}" >&2
   exit 1

@@ -17,6 +17,7 @@
 # Needs the cached vela (scripts/platform/build-vela.sh) and python3 with PyYAML.
 # Prints `manifests: N passed, M failed`; exits 1 when anything failed.
 set -uo pipefail
+export PYTHONDONTWRITEBYTECODE=1
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=../platform/versions-vela.env

@@ -17,6 +17,7 @@
 # Needs: scripts/platform/build-kube.sh (etcd, kube-apiserver, kubectl), build-vela.sh,
 # optionally build-kro.sh; openssl; python3 with PyYAML; the CRDs in ../shared/crds (CRDS_DIR).
 set -uo pipefail
+export PYTHONDONTWRITEBYTECODE=1
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$root/scripts/platform/versions.env"

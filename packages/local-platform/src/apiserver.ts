@@ -27,10 +27,30 @@ export const CONTROLLER_MANAGER_USER = 'system:kube-controller-manager';
 export function createTokenUsers(): TokenUser[] {
   const token = () => randomBytes(24).toString('hex');
   return [
-    { name: ADMIN_USER, uid: 'admin-uid', groups: ['system:masters'], token: token() },
-    { name: PORTAL_USER, uid: 'backstage-portal-uid', groups: [], token: token() },
-    { name: RESTRICTED_USER, uid: 'restricted-user-uid', groups: [], token: token() },
-    { name: CONTROLLER_MANAGER_USER, uid: 'kcm-uid', groups: [], token: token() },
+    {
+      name: ADMIN_USER,
+      uid: 'admin-uid',
+      groups: ['system:masters'],
+      token: token(),
+    },
+    {
+      name: PORTAL_USER,
+      uid: 'backstage-portal-uid',
+      groups: [],
+      token: token(),
+    },
+    {
+      name: RESTRICTED_USER,
+      uid: 'restricted-user-uid',
+      groups: [],
+      token: token(),
+    },
+    {
+      name: CONTROLLER_MANAGER_USER,
+      uid: 'kcm-uid',
+      groups: [],
+      token: token(),
+    },
   ];
 }
 
@@ -66,7 +86,9 @@ export interface RunningApiserver {
 }
 
 /** Starts kube-apiserver (envtest's flags plus a static token file) and waits for /readyz. */
-export async function startApiserver(options: StartApiserverOptions): Promise<RunningApiserver> {
+export async function startApiserver(
+  options: StartApiserverOptions,
+): Promise<RunningApiserver> {
   const server = `https://127.0.0.1:${options.port}`;
   const tokenFile = join(options.dir, 'tokens.csv');
   writeTokenFile(tokenFile, options.users);

@@ -70,7 +70,9 @@ export function parseEnvFile(text: string): Record<string, string> {
 }
 
 /** Reads the pinned versions from scripts/platform/versions.env. */
-export function readVersions(repoRoot: string = findRepoRoot()): PlatformVersions {
+export function readVersions(
+  repoRoot: string = findRepoRoot(),
+): PlatformVersions {
   const file = join(repoRoot, VERSIONS_FILE);
   const env = parseEnvFile(readFileSync(file, 'utf8'));
   const get = (key: string) => {
@@ -87,11 +89,16 @@ export function readVersions(repoRoot: string = findRepoRoot()): PlatformVersion
 
 /** The project's cache: ${XDG_CACHE_HOME:-$HOME/.cache}/vela-tables. */
 export function cacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'vela-tables');
+  return join(
+    process.env.XDG_CACHE_HOME || join(homedir(), '.cache'),
+    'vela-tables',
+  );
 }
 
 /** Where the binaries of the pinned versions live (whether or not they exist yet). */
-export function binaryPaths(repoRoot: string = findRepoRoot()): PlatformBinaries {
+export function binaryPaths(
+  repoRoot: string = findRepoRoot(),
+): PlatformBinaries {
   const versions = readVersions(repoRoot);
   const kube = join(cacheDir(), 'bin', `kubernetes-${versions.kubernetes}`);
   const etcd = join(cacheDir(), 'bin', `etcd-${versions.etcd}`);
@@ -123,16 +130,23 @@ function missingParts(
   const kube = [paths.etcd, paths.kubeApiserver, paths.kubectl];
   if (options.controllerManager) kube.push(paths.kubeControllerManager);
   const moto = options.dynamodb === false ? [] : [paths.motoPython];
-  return { kube: kube.filter(f => !isExecutable(f)), moto: moto.filter(f => !isExecutable(f)) };
+  return {
+    kube: kube.filter(f => !isExecutable(f)),
+    moto: moto.filter(f => !isExecutable(f)),
+  };
 }
 
 function runScript(script: string, log: (m: string) => void): Promise<void> {
   log(`running ${script} (this can take minutes)`);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn('bash', [script], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', code =>
-      code === 0 ? resolvePromise() : reject(new Error(`${script} failed with exit code ${code}`)),
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`${script} failed with exit code ${code}`)),
     );
   });
 }
@@ -158,21 +172,27 @@ export async function locateBinaries(
   const problems: string[] = [];
   if (missing.kube.length) {
     problems.push(
-      `missing ${missing.kube.join(', ')} (Kubernetes ${paths.versions.kubernetes}, etcd ${paths.versions.etcd}). ` +
+      `missing ${missing.kube.join(', ')} (Kubernetes ${
+        paths.versions.kubernetes
+      }, etcd ${paths.versions.etcd}). ` +
         `Build them with: ${buildKube}  (about 10 minutes cold on 2 cores; in the background: ` +
         `nohup ${buildKube} > /tmp/build-kube.log 2>&1 &)`,
     );
   }
   if (missing.moto.length) {
     problems.push(
-      `missing the moto ${paths.versions.moto} venv (${missing.moto.join(', ')}). Install it with: ${installMoto}`,
+      `missing the moto ${paths.versions.moto} venv (${missing.moto.join(
+        ', ',
+      )}). Install it with: ${installMoto}`,
     );
   }
   if (!existsSync(paths.motoServerScript) && options.dynamodb !== false) {
     problems.push(`missing ${paths.motoServerScript}`);
   }
   if (problems.length) {
-    throw new Error(`local platform binaries not found:\n- ${problems.join('\n- ')}`);
+    throw new Error(
+      `local platform binaries not found:\n- ${problems.join('\n- ')}`,
+    );
   }
   return paths;
 }

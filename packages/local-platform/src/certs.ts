@@ -20,9 +20,12 @@ export interface PlatformCertificates {
  * Creates, with the openssl CLI, a CA, a serving certificate for the apiserver signed by it (SANs
  * IP:127.0.0.1, DNS:localhost) and an RSA key pair for service account tokens, in `dir`.
  */
-export async function createCertificates(dir: string): Promise<PlatformCertificates> {
+export async function createCertificates(
+  dir: string,
+): Promise<PlatformCertificates> {
   const f = (name: string) => join(dir, name);
-  const openssl = (args: string[]) => runCommandOrThrow('openssl', args, { timeoutMs: 60000 });
+  const openssl = (args: string[]) =>
+    runCommandOrThrow('openssl', args, { timeoutMs: 60000 });
   const files = {
     caCert: f('ca.crt'),
     caKey: f('ca.key'),
@@ -43,23 +46,75 @@ export async function createCertificates(dir: string): Promise<PlatformCertifica
   );
   await Promise.all([
     openssl([
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
-      '-keyout', files.caKey, '-out', files.caCert, '-subj', '/CN=vela-tables-local-ca',
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '3650',
+      '-keyout',
+      files.caKey,
+      '-out',
+      files.caCert,
+      '-subj',
+      '/CN=vela-tables-local-ca',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
     ]),
     openssl([
-      'req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', files.servingKey,
-      '-out', f('apiserver.csr'), '-subj', '/CN=kube-apiserver',
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-keyout',
+      files.servingKey,
+      '-out',
+      f('apiserver.csr'),
+      '-subj',
+      '/CN=kube-apiserver',
     ]),
-    openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', files.serviceAccountKey]),
+    openssl([
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:2048',
+      '-out',
+      files.serviceAccountKey,
+    ]),
   ]);
   await Promise.all([
     openssl([
-      'x509', '-req', '-sha256', '-days', '3650', '-in', f('apiserver.csr'), '-CA', files.caCert,
-      '-CAkey', files.caKey, '-CAcreateserial', '-out', files.servingCert, '-extfile', f('apiserver.ext'),
+      'x509',
+      '-req',
+      '-sha256',
+      '-days',
+      '3650',
+      '-in',
+      f('apiserver.csr'),
+      '-CA',
+      files.caCert,
+      '-CAkey',
+      files.caKey,
+      '-CAcreateserial',
+      '-out',
+      files.servingCert,
+      '-extfile',
+      f('apiserver.ext'),
     ]),
-    openssl(['pkey', '-in', files.serviceAccountKey, '-pubout', '-out', files.serviceAccountPub]),
+    openssl([
+      'pkey',
+      '-in',
+      files.serviceAccountKey,
+      '-pubout',
+      '-out',
+      files.serviceAccountPub,
+    ]),
   ]);
   const caPem = readFileSync(files.caCert, 'utf8');
   return { ...files, caPem, caData: Buffer.from(caPem).toString('base64') };

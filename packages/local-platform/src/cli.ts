@@ -8,25 +8,42 @@
  * first registers synchronous module hooks (a failed relative specifier is retried with `.ts` and
  * `/index.ts`; .ts files load as ES modules), then imports the commands.
  */
-type ResolveResult = { url: string; format?: string | null; shortCircuit?: boolean };
+type ResolveResult = {
+  url: string;
+  format?: string | null;
+  shortCircuit?: boolean;
+};
 type NextResolve = (specifier: string, context?: unknown) => ResolveResult;
 type LoadContext = { format?: string | null };
-type LoadResult = { format?: string | null; source?: unknown; shortCircuit?: boolean };
+type LoadResult = {
+  format?: string | null;
+  source?: unknown;
+  shortCircuit?: boolean;
+};
 type NextLoad = (url: string, context?: LoadContext) => LoadResult;
 type RegisterHooks = (hooks: {
-  resolve: (specifier: string, context: unknown, nextResolve: NextResolve) => ResolveResult;
+  resolve: (
+    specifier: string,
+    context: unknown,
+    nextResolve: NextResolve,
+  ) => ResolveResult;
   load: (url: string, context: LoadContext, nextLoad: NextLoad) => LoadResult;
 }) => unknown;
 
 function registerTsExtensionResolution(): void {
   // no `import` statement here: this file must parse as CommonJS, so that Node does not warn
   // about the package.json without "type" (the library is CommonJS for jest)
-  const getBuiltinModule = (process as unknown as { getBuiltinModule?: (id: string) => unknown })
-    .getBuiltinModule;
+  const getBuiltinModule = (
+    process as unknown as { getBuiltinModule?: (id: string) => unknown }
+  ).getBuiltinModule;
   if (!getBuiltinModule) {
-    throw new Error(`Node ${process.version} is too old: use Node >= 22.18 (the repository uses Node 24)`);
+    throw new Error(
+      `Node ${process.version} is too old: use Node >= 22.18 (the repository uses Node 24)`,
+    );
   }
-  const nodeModule = getBuiltinModule('node:module') as { registerHooks?: RegisterHooks };
+  const nodeModule = getBuiltinModule('node:module') as {
+    registerHooks?: RegisterHooks;
+  };
   const registerHooks = nodeModule.registerHooks;
   if (!registerHooks) {
     throw new Error(
@@ -38,7 +55,8 @@ function registerTsExtensionResolution(): void {
       try {
         return nextResolve(specifier, context);
       } catch (error) {
-        const relative = specifier.startsWith('./') || specifier.startsWith('../');
+        const relative =
+          specifier.startsWith('./') || specifier.startsWith('../');
         if (!relative || /\.[cm]?[jt]s$/.test(specifier)) throw error;
         for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
           try {
@@ -52,7 +70,11 @@ function registerTsExtensionResolution(): void {
     },
     load(url, context, nextLoad) {
       // our .ts files are ES modules: say so, instead of letting Node detect (and warn about) it
-      if (url.startsWith('file:') && url.endsWith('.ts') && !url.includes('/node_modules/')) {
+      if (
+        url.startsWith('file:') &&
+        url.endsWith('.ts') &&
+        !url.includes('/node_modules/')
+      ) {
         return nextLoad(url, { ...context, format: 'module-typescript' });
       }
       return nextLoad(url, context);
@@ -68,7 +90,11 @@ import('./commands')
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`local-platform: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `local-platform: ${
+          error instanceof Error ? error.message : String(error)
+        }\n`,
+      );
       process.exitCode = 1;
     },
   );

@@ -1,14 +1,30 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findRepoRoot } from './binaries';
 import { kubeRequest } from './kubeApi';
 import { dynamodbRequest } from './moto';
 import { startLocalPlatform } from './platform';
 import { isPidAlive, sleep } from './processes';
-import { listRuns, readPlatformInfo, reapOrphanedRuns, stateRoot } from './state';
+import {
+  listRuns,
+  readPlatformInfo,
+  reapOrphanedRuns,
+  stateRoot,
+} from './state';
 import type { PlatformInfo } from './state';
-import { ENV_DYNAMODB_ENDPOINT, ENV_KUBECONFIG, ENV_PLATFORM_JSON, kubeConnection } from './testing';
+import {
+  ENV_DYNAMODB_ENDPOINT,
+  ENV_KUBECONFIG,
+  ENV_PLATFORM_JSON,
+  kubeConnection,
+} from './testing';
 
 const USAGE = `usage: node packages/local-platform/src/cli.ts <command> [options]
 
@@ -70,7 +86,8 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--runs') flags.runs = Number(args[++i]);
     else throw new Error(`unknown option '${a}'\n${USAGE}`);
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(flags.name)) throw new Error(`invalid --name '${flags.name}'`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(flags.name))
+    throw new Error(`invalid --name '${flags.name}'`);
   return flags;
 }
 
@@ -102,7 +119,10 @@ function summary(info: PlatformInfo, platformJson: string): string {
     `  kubectl         ${info.kubernetes.kubectl}`,
     `  CRDs            ${info.kubernetes.crdsInstalled.length} Established`,
   ];
-  if (info.dynamodb) lines.push(`  DynamoDB (moto) ${info.dynamodb.endpoint}  region ${info.dynamodb.region}`);
+  if (info.dynamodb)
+    lines.push(
+      `  DynamoDB (moto) ${info.dynamodb.endpoint}  region ${info.dynamodb.region}`,
+    );
   lines.push(`  platform.json   ${platformJson}`);
   lines.push(`  timings (ms)    ${JSON.stringify(info.timings)}`);
   return lines.join('\n');
@@ -112,12 +132,18 @@ function runFile(repoRoot: string, name: string): string {
   return join(stateRoot(repoRoot), name, 'platform.json');
 }
 
-async function start(repoRoot: string, flags: Flags, rawArgs: string[]): Promise<number> {
+async function start(
+  repoRoot: string,
+  flags: Flags,
+  rawArgs: string[],
+): Promise<number> {
   const file = runFile(repoRoot, flags.name);
   reapOrphanedRuns(repoRoot, log);
   if (existsSync(file)) {
     const info = readPlatformInfo(file);
-    throw new Error(`run '${flags.name}' is already running (owner pid ${info.ownerPid}); stop it with: stop --name ${flags.name}`);
+    throw new Error(
+      `run '${flags.name}' is already running (owner pid ${info.ownerPid}); stop it with: stop --name ${flags.name}`,
+    );
   }
   if (flags.detach) {
     mkdirSync(stateRoot(repoRoot), { recursive: true });
@@ -125,8 +151,18 @@ async function start(repoRoot: string, flags: Flags, rawArgs: string[]): Promise
     const fd = openSync(logFile, 'w');
     const child = spawn(
       process.execPath,
-      [...process.execArgv, process.argv[1], 'start', ...rawArgs.filter(a => a !== '--detach')],
-      { detached: true, stdio: ['ignore', fd, fd], cwd: process.cwd(), env: process.env },
+      [
+        ...process.execArgv,
+        process.argv[1],
+        'start',
+        ...rawArgs.filter(a => a !== '--detach'),
+      ],
+      {
+        detached: true,
+        stdio: ['ignore', fd, fd],
+        cwd: process.cwd(),
+        env: process.env,
+      },
     );
     closeSync(fd);
     child.unref();
@@ -137,7 +173,9 @@ async function start(repoRoot: string, flags: Flags, rawArgs: string[]): Promise
         try {
           const info = readPlatformInfo(file);
           if (info.ready) {
-            process.stdout.write(`${summary(info, file)}\n  log             ${logFile}\n`);
+            process.stdout.write(
+              `${summary(info, file)}\n  log             ${logFile}\n`,
+            );
             return 0;
           }
         } catch {
@@ -145,11 +183,15 @@ async function start(repoRoot: string, flags: Flags, rawArgs: string[]): Promise
         }
       }
       if (!isPidAlive(childPid)) {
-        throw new Error(`the background platform exited before it was ready; see ${logFile}`);
+        throw new Error(
+          `the background platform exited before it was ready; see ${logFile}`,
+        );
       }
       await sleep(200);
     }
-    throw new Error(`the background platform was not ready after 15 minutes; see ${logFile}`);
+    throw new Error(
+      `the background platform was not ready after 15 minutes; see ${logFile}`,
+    );
   }
   const platform = await startLocalPlatform({
     repoRoot,
@@ -162,43 +204,60 @@ async function start(repoRoot: string, flags: Flags, rawArgs: string[]): Promise
     log,
   });
   process.stdout.write(`${summary(platform.info, platform.platformJson)}\n`);
-  process.stdout.write(`${envLines(platform.info, platform.platformJson).join('\n')}\n`);
+  process.stdout.write(
+    `${envLines(platform.info, platform.platformJson).join('\n')}\n`,
+  );
   log('running; Ctrl-C (or `stop`) stops it');
   // a part that dies on its own takes the others down with it
   const crashed = await Promise.race(
-    platform.processes.map(p => p.exited.then(exit => ({ name: p.name, exit, logFile: p.logFile }))),
+    platform.processes.map(p =>
+      p.exited.then(exit => ({ name: p.name, exit, logFile: p.logFile })),
+    ),
   );
   if (platform.isStopping()) {
     await platform.stop();
     return 0;
   }
-  log(`${crashed.name} exited unexpectedly (code ${crashed.exit.code}, signal ${crashed.exit.signal}); see ${crashed.logFile}`);
+  log(
+    `${crashed.name} exited unexpectedly (code ${crashed.exit.code}, signal ${crashed.exit.signal}); see ${crashed.logFile}`,
+  );
   await platform.stop();
   return 1;
 }
 
 async function stopRuns(repoRoot: string, flags: Flags): Promise<number> {
-  const runs = listRuns(repoRoot).filter(r => flags.all || r.info.runId === flags.name);
+  const runs = listRuns(repoRoot).filter(
+    r => flags.all || r.info.runId === flags.name,
+  );
   if (!runs.length) {
     log(flags.all ? 'no runs' : `no run '${flags.name}'`);
     return 0;
   }
   for (const run of runs) {
-    const start = Date.now();
+    const stopStart = Date.now();
     if (run.alive && run.info.ownerPid !== process.pid) {
       process.kill(run.info.ownerPid, 'SIGTERM');
-      while (isPidAlive(run.info.ownerPid) && Date.now() - start < 60000) await sleep(50);
+      while (isPidAlive(run.info.ownerPid) && Date.now() - stopStart < 60000)
+        await sleep(50);
     }
     reapOrphanedRuns(repoRoot, log);
-    log(`stopped '${run.info.runId}' in ${Date.now() - start} ms`);
+    log(`stopped '${run.info.runId}' in ${Date.now() - stopStart} ms`);
   }
   return 0;
 }
 
-async function probe(info: PlatformInfo): Promise<{ apiserver: string; dynamodb: string }> {
+async function probe(
+  info: PlatformInfo,
+): Promise<{ apiserver: string; dynamodb: string }> {
   let apiserver = 'down';
   try {
-    const res = await kubeRequest(kubeConnection(info), 'GET', '/readyz', undefined, { timeoutMs: 2000 });
+    const res = await kubeRequest(
+      kubeConnection(info),
+      'GET',
+      '/readyz',
+      undefined,
+      { timeoutMs: 2000 },
+    );
     apiserver = res.status === 200 ? 'ready' : `HTTP ${res.status}`;
   } catch {
     apiserver = 'down';
@@ -206,7 +265,12 @@ async function probe(info: PlatformInfo): Promise<{ apiserver: string; dynamodb:
   let dynamodb = 'off';
   if (info.dynamodb) {
     try {
-      const res = await dynamodbRequest(info.dynamodb.endpoint, 'ListTables', {}, { timeoutMs: 2000 });
+      const res = await dynamodbRequest(
+        info.dynamodb.endpoint,
+        'ListTables',
+        {},
+        { timeoutMs: 2000 },
+      );
       dynamodb = res.status === 200 ? 'ready' : `HTTP ${res.status}`;
     } catch {
       dynamodb = 'down';
@@ -227,7 +291,11 @@ async function status(repoRoot: string, flags: Flags): Promise<number> {
       server: run.info.kubernetes.server,
       dynamodbEndpoint: run.info.dynamodb?.endpoint,
       platformJson: run.file,
-      processes: run.info.processes.map(p => ({ name: p.name, pid: p.pid, alive: isPidAlive(p.pid) })),
+      processes: run.info.processes.map(p => ({
+        name: p.name,
+        pid: p.pid,
+        alive: isPidAlive(p.pid),
+      })),
       ...(await probe(run.info)),
     });
   }
@@ -238,9 +306,15 @@ async function status(repoRoot: string, flags: Flags): Promise<number> {
   } else {
     for (const r of rows) {
       process.stdout.write(
-        `${r.runId}: owner ${r.ownerPid} ${r.ownerAlive ? 'alive' : 'DEAD (orphaned; `stop` cleans it)'}; ` +
-          `apiserver ${r.server} ${r.apiserver}; dynamodb ${r.dynamodbEndpoint ?? '-'} ${r.dynamodb}; ` +
-          `processes ${r.processes.map(p => `${p.name}:${p.pid}${p.alive ? '' : '(dead)'}`).join(' ')}\n`,
+        `${r.runId}: owner ${r.ownerPid} ${
+          r.ownerAlive ? 'alive' : 'DEAD (orphaned; `stop` cleans it)'
+        }; ` +
+          `apiserver ${r.server} ${r.apiserver}; dynamodb ${
+            r.dynamodbEndpoint ?? '-'
+          } ${r.dynamodb}; ` +
+          `processes ${r.processes
+            .map(p => `${p.name}:${p.pid}${p.alive ? '' : '(dead)'}`)
+            .join(' ')}\n`,
       );
     }
   }
@@ -249,15 +323,19 @@ async function status(repoRoot: string, flags: Flags): Promise<number> {
 
 function rssMiB(pid: number): number {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+    const procStatus = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(procStatus)?.[1] ?? 0);
     return Math.round((kb / 1024) * 10) / 10;
   } catch {
     return 0;
   }
 }
 
-async function bench(repoRoot: string, flags: Flags, rawArgs: string[]): Promise<number> {
+async function bench(
+  repoRoot: string,
+  flags: Flags,
+  rawArgs: string[],
+): Promise<number> {
   const controllerManager = !rawArgs.includes('--no-controller-manager');
   const results = [];
   for (let run = 1; run <= flags.runs; run++) {
@@ -269,16 +347,28 @@ async function bench(repoRoot: string, flags: Flags, rawArgs: string[]): Promise
       dynamodb: flags.dynamodb,
       autoBuild: flags.autoBuild,
     });
-    const rssAtReady = Object.fromEntries(platform.processes.map(p => [p.name, rssMiB(p.pid)]));
+    const rssAtReady = Object.fromEntries(
+      platform.processes.map(p => [p.name, rssMiB(p.pid)]),
+    );
     await sleep(5000);
-    const rssAfter5s = Object.fromEntries(platform.processes.map(p => [p.name, rssMiB(p.pid)]));
+    const rssAfter5s = Object.fromEntries(
+      platform.processes.map(p => [p.name, rssMiB(p.pid)]),
+    );
     const stopMs = await platform.stop();
-    const result = { run, startMs: platform.timings, rssMiBAtReady: rssAtReady, rssMiBAfter5s: rssAfter5s, stopMs };
+    const result = {
+      run,
+      startMs: platform.timings,
+      rssMiBAtReady: rssAtReady,
+      rssMiBAfter5s: rssAfter5s,
+      stopMs,
+    };
     results.push(result);
     if (!flags.json) {
       process.stdout.write(
         `run ${run}: start ${JSON.stringify(platform.timings)}\n` +
-          `       RSS MiB at ready ${JSON.stringify(rssAtReady)}, 5 s later ${JSON.stringify(rssAfter5s)}\n` +
+          `       RSS MiB at ready ${JSON.stringify(
+            rssAtReady,
+          )}, 5 s later ${JSON.stringify(rssAfter5s)}\n` +
           `       stop ms ${JSON.stringify(stopMs)}\n`,
       );
     }
@@ -289,20 +379,32 @@ async function bench(repoRoot: string, flags: Flags, rawArgs: string[]): Promise
 
 function env(repoRoot: string, flags: Flags): number {
   const file = runFile(repoRoot, flags.name);
-  if (!existsSync(file)) throw new Error(`no run '${flags.name}' (start one with: start --detach)`);
-  process.stdout.write(`${envLines(readPlatformInfo(file), file).join('\n')}\n`);
+  if (!existsSync(file))
+    throw new Error(`no run '${flags.name}' (start one with: start --detach)`);
+  process.stdout.write(
+    `${envLines(readPlatformInfo(file), file).join('\n')}\n`,
+  );
   return 0;
 }
 
 /** Runs one CLI command; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (
+    !command ||
+    command === '--help' ||
+    command === '-h' ||
+    command === 'help'
+  ) {
     process.stdout.write(USAGE);
     return command ? 0 : 1;
   }
   const flags = parseFlags(rest);
-  const repoRoot = findRepoRoot(process.env.VELA_TABLES_REPO_ROOT ? undefined : dirname(process.argv[1] ?? process.cwd()));
+  const repoRoot = findRepoRoot(
+    process.env.VELA_TABLES_REPO_ROOT
+      ? undefined
+      : dirname(process.argv[1] ?? process.cwd()),
+  );
   switch (command) {
     case 'start':
       return start(repoRoot, flags, rest);

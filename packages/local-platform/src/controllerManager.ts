@@ -25,11 +25,20 @@ export interface RunningControllerManager {
 function healthz(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/healthz', method: 'GET', rejectUnauthorized: false, timeout: 2000 },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/healthz',
+        method: 'GET',
+        rejectUnauthorized: false,
+        timeout: 2000,
+      },
       res => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve(res.statusCode === 200 && body.trim() === 'ok'));
+        res.on('end', () =>
+          resolve(res.statusCode === 200 && body.trim() === 'ok'),
+        );
       },
     );
     req.on('error', () => resolve(false));
@@ -58,14 +67,19 @@ export async function startControllerManager(
     `--flex-volume-plugin-dir=${flexDir}`,
     `--cert-dir=${join(options.dir, 'kcm-certs')}`,
   ];
-  if (options.controllers?.length) args.push(`--controllers=${options.controllers.join(',')}`);
+  if (options.controllers?.length)
+    args.push(`--controllers=${options.controllers.join(',')}`);
   const proc = startProcess('kube-controller-manager', options.binary, args, {
     logFile: join(options.dir, 'kube-controller-manager.log'),
   });
-  const readyMs = await waitUntil(`kube-controller-manager :${options.port}/healthz`, () => healthz(options.port), {
-    timeoutMs: options.timeoutMs ?? 60000,
-    intervalMs: 100,
-    process: proc,
-  });
+  const readyMs = await waitUntil(
+    `kube-controller-manager :${options.port}/healthz`,
+    () => healthz(options.port),
+    {
+      timeoutMs: options.timeoutMs ?? 60000,
+      intervalMs: 100,
+      process: proc,
+    },
+  );
   return { process: proc, readyMs };
 }

@@ -11,7 +11,9 @@ export interface KubectlContext {
 
 /** The shared folder (CRDs, recipes): `VELA_TABLES_SHARED_DIR`, else `<repo>/../shared`. */
 export function sharedDir(repoRoot: string): string {
-  return resolve(process.env.VELA_TABLES_SHARED_DIR || join(repoRoot, '..', 'shared'));
+  return resolve(
+    process.env.VELA_TABLES_SHARED_DIR || join(repoRoot, '..', 'shared'),
+  );
 }
 
 /** The folder of real CRDs: `<shared>/crds`. */
@@ -36,10 +38,14 @@ export function kubectl(
   args: string[],
   options: { input?: string; timeoutMs?: number } = {},
 ): Promise<CommandResult> {
-  return runCommand(context.kubectl, [`--kubeconfig=${context.kubeconfig}`, ...args], {
-    input: options.input,
-    timeoutMs: options.timeoutMs ?? 120000,
-  });
+  return runCommand(
+    context.kubectl,
+    [`--kubeconfig=${context.kubeconfig}`, ...args],
+    {
+      input: options.input,
+      timeoutMs: options.timeoutMs ?? 120000,
+    },
+  );
 }
 
 /** Runs kubectl and throws with its stderr unless it exits 0; returns stdout. */
@@ -48,22 +54,32 @@ export function kubectlOrThrow(
   args: string[],
   options: { input?: string; timeoutMs?: number } = {},
 ): Promise<string> {
-  return runCommandOrThrow(context.kubectl, [`--kubeconfig=${context.kubeconfig}`, ...args], {
-    input: options.input,
-    timeoutMs: options.timeoutMs ?? 120000,
-  });
+  return runCommandOrThrow(
+    context.kubectl,
+    [`--kubeconfig=${context.kubeconfig}`, ...args],
+    {
+      input: options.input,
+      timeoutMs: options.timeoutMs ?? 120000,
+    },
+  );
 }
 
 /**
  * Server-side applies every manifest file under `dir` (field manager `vela-tables-local-platform`);
  * returns the applied objects as `kind.group/name`.
  */
-export function applyManifests(context: KubectlContext, dir: string): Promise<string[]> {
+export function applyManifests(
+  context: KubectlContext,
+  dir: string,
+): Promise<string[]> {
   return applyFiles(context, manifestFiles(dir));
 }
 
 /** Server-side applies the given manifest files in one kubectl call; returns `kind.group/name`s. */
-export async function applyFiles(context: KubectlContext, files: string[]): Promise<string[]> {
+export async function applyFiles(
+  context: KubectlContext,
+  files: string[],
+): Promise<string[]> {
   if (!files.length) return [];
   const stdout = await kubectlOrThrow(context, [
     'apply',
@@ -74,7 +90,10 @@ export async function applyFiles(context: KubectlContext, files: string[]): Prom
     'name',
     ...files.flatMap(f => ['-f', f]),
   ]);
-  return stdout.split('\n').map(s => s.trim()).filter(Boolean);
+  return stdout
+    .split('\n')
+    .map(s => s.trim())
+    .filter(Boolean);
 }
 
 /** Result of {@link installCrds}. */
@@ -95,7 +114,10 @@ export async function installCrds(
   options: { timeoutSeconds?: number } = {},
 ): Promise<InstalledCrds> {
   const start = Date.now();
-  const names = await applyFiles(context, dirs.flatMap(d => manifestFiles(d)));
+  const names = await applyFiles(
+    context,
+    dirs.flatMap(d => manifestFiles(d)),
+  );
   const crds = names.filter(n => n.startsWith('customresourcedefinition'));
   if (crds.length) {
     await kubectlOrThrow(context, [

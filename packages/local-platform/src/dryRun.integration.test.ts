@@ -8,9 +8,13 @@ type Manifest = Record<string, unknown>;
 
 /** Server-side dry-run create (reports every schema error, persists nothing). */
 async function dryRunCreate(object: Manifest) {
-  return kubectl(kubectlFor(getTestPlatform()), ['create', '--dry-run=server', '-o', 'json', '-f', '-'], {
-    input: JSON.stringify(object),
-  });
+  return kubectl(
+    kubectlFor(getTestPlatform()),
+    ['create', '--dry-run=server', '-o', 'json', '-f', '-'],
+    {
+      input: JSON.stringify(object),
+    },
+  );
 }
 
 const crossplaneForProvider = {
@@ -26,7 +30,10 @@ function validObjects(namespace: string): Record<string, Manifest> {
       apiVersion: 'dynamodb.aws.upbound.io/v1beta2',
       kind: 'Table',
       metadata: { name: `${namespace}-orders` },
-      spec: { forProvider: crossplaneForProvider, providerConfigRef: { name: 'default' } },
+      spec: {
+        forProvider: crossplaneForProvider,
+        providerConfigRef: { name: 'default' },
+      },
     },
     'a namespaced Crossplane v2 Table (dynamodb.aws.m.upbound.io)': {
       apiVersion: 'dynamodb.aws.m.upbound.io/v1beta1',
@@ -58,7 +65,12 @@ function validObjects(namespace: string): Record<string, Manifest> {
             name: 'orders',
             type: 'aws-dynamodb-xp',
             properties: { region: 'us-west-2', hashKey: 'id' },
-            traits: [{ type: 'dynamodb-ttl-xp', properties: { attributeName: 'expiresAt' } }],
+            traits: [
+              {
+                type: 'dynamodb-ttl-xp',
+                properties: { attributeName: 'expiresAt' },
+              },
+            ],
           },
         ],
       },
@@ -83,8 +95,15 @@ function validObjects(namespace: string): Record<string, Manifest> {
               metadata: { name: '${schema.spec.name}' },
               spec: {
                 tableName: '${schema.spec.name}',
-                keySchema: [{ attributeName: '${schema.spec.hashKey}', keyType: 'HASH' }],
-                attributeDefinitions: [{ attributeName: '${schema.spec.hashKey}', attributeType: 'S' }],
+                keySchema: [
+                  { attributeName: '${schema.spec.hashKey}', keyType: 'HASH' },
+                ],
+                attributeDefinitions: [
+                  {
+                    attributeName: '${schema.spec.hashKey}',
+                    attributeType: 'S',
+                  },
+                ],
               },
             },
           },
@@ -95,14 +114,18 @@ function validObjects(namespace: string): Record<string, Manifest> {
 }
 
 /** One malformed object per kind, with the schema error the apiserver must report. */
-function malformedObjects(namespace: string): Record<string, { object: Manifest; errors: string[] }> {
+function malformedObjects(
+  namespace: string,
+): Record<string, { object: Manifest; errors: string[] }> {
   return {
     'a cluster-scoped Crossplane Table without forProvider.region': {
       object: {
         apiVersion: 'dynamodb.aws.upbound.io/v1beta2',
         kind: 'Table',
         metadata: { name: `${namespace}-bad` },
-        spec: { forProvider: { hashKey: 'id', billingMode: 'PAY_PER_REQUEST' } },
+        spec: {
+          forProvider: { hashKey: 'id', billingMode: 'PAY_PER_REQUEST' },
+        },
       },
       errors: ['spec.forProvider.region: Required value'],
     },
@@ -111,7 +134,10 @@ function malformedObjects(namespace: string): Record<string, { object: Manifest;
         apiVersion: 'dynamodb.aws.m.upbound.io/v1beta1',
         kind: 'Table',
         metadata: { name: 'bad', namespace },
-        spec: { forProvider: crossplaneForProvider, providerConfigRef: { name: 'default' } },
+        spec: {
+          forProvider: crossplaneForProvider,
+          providerConfigRef: { name: 'default' },
+        },
       },
       errors: ['spec.providerConfigRef.kind: Required value'],
     },
@@ -146,7 +172,10 @@ function malformedObjects(namespace: string): Record<string, { object: Manifest;
         metadata: { name: `${namespace}-bad` },
         spec: { schema: { apiVersion: 'v1alpha1', scope: 'Galaxy' } },
       },
-      errors: ['spec.schema.kind: Required value', 'spec.schema.scope: Unsupported value: "Galaxy"'],
+      errors: [
+        'spec.schema.kind: Required value',
+        'spec.schema.scope: Unsupported value: "Galaxy"',
+      ],
     },
   };
 }
@@ -168,17 +197,23 @@ describe('server-side dry-run against the real CRD schemas', () => {
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ apiVersion: object.apiVersion, kind: object.kind });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+    });
   });
 
-  it.each(Object.keys(malformedObjects('x')))('rejects %s with the schema error', async description => {
-    const { object, errors } = malformedObjects(ns.name)[description];
-    const result = await dryRunCreate(object);
+  it.each(Object.keys(malformedObjects('x')))(
+    'rejects %s with the schema error',
+    async description => {
+      const { object, errors } = malformedObjects(ns.name)[description];
+      const result = await dryRunCreate(object);
 
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('is invalid');
-    for (const error of errors) expect(result.stderr).toContain(error);
-  });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('is invalid');
+      for (const error of errors) expect(result.stderr).toContain(error);
+    },
+  );
 
   it('persists nothing on a dry-run', async () => {
     await dryRunCreate(validObjects(ns.name)['an ACK Table']);

@@ -32,7 +32,9 @@ describe('the DynamoDB server (moto) of the local platform', () => {
     });
     expect(created.status).toBe(200);
 
-    const described = await dynamodbRequest(endpoint(), 'DescribeTable', { TableName: tableName });
+    const described = await dynamodbRequest(endpoint(), 'DescribeTable', {
+      TableName: tableName,
+    });
     expect(described.status).toBe(200);
     expect(described.body.Table).toMatchObject({
       TableName: tableName,
@@ -44,10 +46,14 @@ describe('the DynamoDB server (moto) of the local platform', () => {
       TableArn: `arn:aws:dynamodb:us-west-2:123456789012:table/${tableName}`,
     });
 
-    const deleted = await dynamodbRequest(endpoint(), 'DeleteTable', { TableName: tableName });
+    const deleted = await dynamodbRequest(endpoint(), 'DeleteTable', {
+      TableName: tableName,
+    });
     expect(deleted.status).toBe(200);
 
-    const gone = await dynamodbRequest(endpoint(), 'DescribeTable', { TableName: tableName });
+    const gone = await dynamodbRequest(endpoint(), 'DescribeTable', {
+      TableName: tableName,
+    });
     expect(gone.status).toBe(400);
     expect(gone.errorType).toBe('ResourceNotFoundException');
   });
@@ -60,7 +66,12 @@ describe('the DynamoDB server (moto) of the local platform', () => {
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
     });
-    const elsewhere = await dynamodbRequest(endpoint(), 'DescribeTable', { TableName: name }, { region: 'eu-west-1' });
+    const elsewhere = await dynamodbRequest(
+      endpoint(),
+      'DescribeTable',
+      { TableName: name },
+      { region: 'eu-west-1' },
+    );
 
     expect(elsewhere.errorType).toBe('ResourceNotFoundException');
     await dynamodbRequest(endpoint(), 'DeleteTable', { TableName: name });
@@ -75,19 +86,44 @@ describe('the DynamoDB server (moto) of the local platform', () => {
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
     });
 
-    const before = await dynamodbRequest(endpoint(), 'DescribeContributorInsights', { TableName: name });
-    const update = await dynamodbRequest(endpoint(), 'UpdateContributorInsights', {
-      TableName: name,
-      ContributorInsightsAction: 'ENABLE',
-    });
-    const after = await dynamodbRequest(endpoint(), 'DescribeContributorInsights', { TableName: name });
-    const missing = await dynamodbRequest(endpoint(), 'DescribeContributorInsights', {
-      TableName: `${name}-missing`,
-    });
+    const before = await dynamodbRequest(
+      endpoint(),
+      'DescribeContributorInsights',
+      { TableName: name },
+    );
+    const update = await dynamodbRequest(
+      endpoint(),
+      'UpdateContributorInsights',
+      {
+        TableName: name,
+        ContributorInsightsAction: 'ENABLE',
+      },
+    );
+    const after = await dynamodbRequest(
+      endpoint(),
+      'DescribeContributorInsights',
+      { TableName: name },
+    );
+    const missing = await dynamodbRequest(
+      endpoint(),
+      'DescribeContributorInsights',
+      {
+        TableName: `${name}-missing`,
+      },
+    );
 
-    expect(before.body).toMatchObject({ TableName: name, ContributorInsightsStatus: 'DISABLED' });
-    expect(update.body).toMatchObject({ TableName: name, ContributorInsightsStatus: 'ENABLED' });
-    expect(after.body).toMatchObject({ TableName: name, ContributorInsightsStatus: 'ENABLED' });
+    expect(before.body).toMatchObject({
+      TableName: name,
+      ContributorInsightsStatus: 'DISABLED',
+    });
+    expect(update.body).toMatchObject({
+      TableName: name,
+      ContributorInsightsStatus: 'ENABLED',
+    });
+    expect(after.body).toMatchObject({
+      TableName: name,
+      ContributorInsightsStatus: 'ENABLED',
+    });
     expect(missing.errorType).toBe('ResourceNotFoundException');
     await dynamodbRequest(endpoint(), 'DeleteTable', { TableName: name });
   });

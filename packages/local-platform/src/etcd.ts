@@ -24,7 +24,9 @@ export interface RunningEtcd {
 }
 
 /** Starts etcd on loopback and waits until its /health endpoint reports healthy. */
-export async function startEtcd(options: StartEtcdOptions): Promise<RunningEtcd> {
+export async function startEtcd(
+  options: StartEtcdOptions,
+): Promise<RunningEtcd> {
   const dataDir = join(options.dir, 'etcd');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const url = `http://127.0.0.1:${options.clientPort}`;

@@ -11,7 +11,12 @@ export interface CommandResult {
 export function runCommand(
   command: string,
   args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -48,12 +53,19 @@ export function runCommand(
 export async function runCommandOrThrow(
   command: string,
   args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<string> {
   const result = await runCommand(command, args, options);
   if (result.code !== 0) {
     throw new Error(
-      `${command} ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`,
+      `${command} ${args.join(' ')} exited with ${result.code}: ${
+        result.stderr.trim() || result.stdout.trim()
+      }`,
     );
   }
   return result.stdout;

@@ -12,9 +12,22 @@ export {
   RESTRICTED_USER,
   CONTROLLER_MANAGER_USER,
 } from './apiserver';
-export { locateBinaries, binaryPaths, readVersions, findRepoRoot, cacheDir } from './binaries';
+export {
+  locateBinaries,
+  binaryPaths,
+  readVersions,
+  findRepoRoot,
+  cacheDir,
+} from './binaries';
 export type { PlatformBinaries, PlatformVersions } from './binaries';
-export { applyManifests, installCrds, kubectl, kubectlOrThrow, crdsDir, sharedDir } from './crds';
+export {
+  applyManifests,
+  installCrds,
+  kubectl,
+  kubectlOrThrow,
+  crdsDir,
+  sharedDir,
+} from './crds';
 export type { KubectlContext } from './crds';
 export { kubeRequest } from './kubeApi';
 export type { KubeConnection, KubeResponse } from './kubeApi';

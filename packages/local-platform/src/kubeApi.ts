@@ -27,8 +27,9 @@ export function kubeRequest(
   options: { contentType?: string; timeoutMs?: number } = {},
 ): Promise<KubeResponse> {
   const url = new URL(path, connection.server);
-  const payload =
-    body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  let payload: string | undefined;
+  if (typeof body === 'string') payload = body;
+  else if (body !== undefined) payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -61,7 +62,9 @@ export function kubeRequest(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${method} ${url} timed out`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 export const CLUSTER_NAME = 'vela-tables-local';
 
 /** Renders a token kubeconfig (YAML) for one user of the local apiserver. */
-export function renderKubeconfig(server: string, caData: string, user: string, token: string): string {
+export function renderKubeconfig(
+  server: string,
+  caData: string,
+  user: string,
+  token: string,
+): string {
   const q = (s: string) => JSON.stringify(s);
   const context = `${user}@${CLUSTER_NAME}`;
   return [
@@ -33,7 +38,9 @@ export function renderKubeconfig(server: string, caData: string, user: string, t
 
 /** The file name of a user's kubeconfig: `kubeconfig` for admin, else `kubeconfig-<user>`. */
 export function kubeconfigFileName(user: string): string {
-  return user === 'admin' ? 'kubeconfig' : `kubeconfig-${user.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
+  return user === 'admin'
+    ? 'kubeconfig'
+    : `kubeconfig-${user.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
 }
 
 /** Writes one kubeconfig per user into `dir` (mode 600); returns user -> path. */
@@ -46,7 +53,9 @@ export function writeKubeconfigs(
   const paths: Record<string, string> = {};
   for (const [user, token] of Object.entries(tokens)) {
     const file = join(dir, kubeconfigFileName(user));
-    writeFileSync(file, renderKubeconfig(server, caData, user, token), { mode: 0o600 });
+    writeFileSync(file, renderKubeconfig(server, caData, user, token), {
+      mode: 0o600,
+    });
     paths[user] = file;
   }
   return paths;

@@ -64,7 +64,9 @@ export async function dynamodbRequest(
   return {
     status: res.status,
     body: parsed,
-    errorType: res.ok ? undefined : type?.slice(type.indexOf('#') + 1) ?? `HTTP ${res.status}`,
+    errorType: res.ok
+      ? undefined
+      : type?.slice(type.indexOf('#') + 1) ?? `HTTP ${res.status}`,
   };
 }
 
@@ -72,17 +74,25 @@ export async function dynamodbRequest(
  * Starts scripts/platform/moto_server.py (moto + ContributorInsights shim) on 127.0.0.1:<port> and
  * waits until ListTables answers 200 (polled every 20 ms).
  */
-export async function startMoto(options: StartMotoOptions): Promise<RunningMoto> {
+export async function startMoto(
+  options: StartMotoOptions,
+): Promise<RunningMoto> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   const proc = startProcess(
     'moto',
     options.python,
     [options.script, '--host', '127.0.0.1', '--port', String(options.port)],
-    { logFile: join(options.dir, 'moto.log'), env: { ...process.env, PYTHONUNBUFFERED: '1' } },
+    {
+      logFile: join(options.dir, 'moto.log'),
+      env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    },
   );
   const readyMs = await waitUntil(
     `moto ${endpoint} ListTables`,
-    async () => (await dynamodbRequest(endpoint, 'ListTables', {}, { timeoutMs: 2000 })).status === 200,
+    async () =>
+      (
+        await dynamodbRequest(endpoint, 'ListTables', {}, { timeoutMs: 2000 })
+      ).status === 200,
     { timeoutMs: options.timeoutMs ?? 60000, intervalMs: 20, process: proc },
   );
   return { process: proc, endpoint, readyMs };

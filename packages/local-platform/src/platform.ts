@@ -1,6 +1,11 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTROLLER_MANAGER_USER, ADMIN_USER, createTokenUsers, startApiserver } from './apiserver';
+import {
+  CONTROLLER_MANAGER_USER,
+  ADMIN_USER,
+  createTokenUsers,
+  startApiserver,
+} from './apiserver';
 import { locateBinaries, findRepoRoot } from './binaries';
 import { createCertificates } from './certs';
 import { startControllerManager } from './controllerManager';
@@ -11,7 +16,13 @@ import { writeKubeconfigs } from './kubeconfig';
 import { DEFAULT_REGION, startMoto } from './moto';
 import { getFreePorts } from './ports';
 import type { ManagedProcess } from './processes';
-import { createStateDir, newRunId, platformJsonPath, reapOrphanedRuns, writePlatformInfo } from './state';
+import {
+  createStateDir,
+  newRunId,
+  platformJsonPath,
+  reapOrphanedRuns,
+  writePlatformInfo,
+} from './state';
 import type { PlatformInfo } from './state';
 
 /** Options for {@link startLocalPlatform}. */
@@ -73,9 +84,16 @@ export interface LocalPlatform {
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+const SIGNAL_NUMBERS: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGTERM: 15,
+};
 
-function crdDirs(repoRoot: string, crds: boolean | string[] | undefined): string[] {
+function crdDirs(
+  repoRoot: string,
+  crds: boolean | string[] | undefined,
+): string[] {
   if (crds === false) return [];
   if (Array.isArray(crds)) return crds;
   const root = crdsDir(repoRoot);
@@ -90,11 +108,14 @@ function crdDirs(repoRoot: string, crds: boolean | string[] | undefined): string
  * ports, writes kubeconfigs and platform.json into `<repo>/.local-platform/<run id>/`, and returns
  * the connection details. On any failure everything started so far is stopped again.
  */
-export async function startLocalPlatform(options: LocalPlatformOptions = {}): Promise<LocalPlatform> {
+export async function startLocalPlatform(
+  options: LocalPlatformOptions = {},
+): Promise<LocalPlatform> {
   const t0 = Date.now();
   const log = options.log ?? (() => {});
   const repoRoot = options.repoRoot ?? findRepoRoot();
-  for (const id of reapOrphanedRuns(repoRoot, log)) log(`removed orphaned run ${id}`);
+  for (const id of reapOrphanedRuns(repoRoot, log))
+    log(`removed orphaned run ${id}`);
   const bins = await locateBinaries({
     repoRoot,
     controllerManager: options.controllerManager,
@@ -108,7 +129,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const started: ManagedProcess[] = [];
   const users = createTokenUsers();
   const tokens = Object.fromEntries(users.map(u => [u.name, u.token]));
-  const [etcdPort, peerPort, apiPort, kcmPort, motoPort] = await getFreePorts(5);
+  const [etcdPort, peerPort, apiPort, kcmPort, motoPort] = await getFreePorts(
+    5,
+  );
 
   const info: PlatformInfo = {
     schemaVersion: 1,
@@ -135,7 +158,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   };
   const track = (p: ManagedProcess) => {
     started.push(p);
-    info.processes.push({ name: p.name, pid: p.pid, command: p.command, logFile: p.logFile });
+    info.processes.push({
+      name: p.name,
+      pid: p.pid,
+      command: p.command,
+      logFile: p.logFile,
+    });
     writePlatformInfo(info);
     return p;
   };
@@ -146,14 +174,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const onExit = () => {
     for (const p of started) if (p.isRunning()) process.kill(p.pid, 'SIGTERM');
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal}: stopping the local platform ${runId}`);
-    void stop().finally(() => {
-      if (process.listenerCount(signal) === 0) process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 0));
-    });
-  };
+  const signalHandler: { current?: (signal: NodeJS.Signals) => void } = {};
   const removeHandlers = () => {
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    const handler = signalHandler.current;
+    if (handler) for (const s of SIGNALS) process.removeListener(s, handler);
     process.removeListener('exit', onExit);
   };
   const stop = (): Promise<Record<string, number>> => {
@@ -167,13 +191,29 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
         }
         stopTimes.total = Date.now() - all;
         removeHandlers();
-        if (!keepState) rmSync(stateDir, { recursive: true, force: true });
+        if (!keepState) {
+          rmSync(stateDir, { recursive: true, force: true });
+        } else if (existsSync(platformJsonPath(stateDir))) {
+          // a kept state dir is no longer a run: other processes must not connect to it
+          renameSync(
+            platformJsonPath(stateDir),
+            join(stateDir, 'platform.stopped.json'),
+          );
+        }
         return stopTimes;
       })();
     }
     return stopping;
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping the local platform ${runId}`);
+    void stop().finally(() => {
+      if (process.listenerCount(signal) === 0)
+        process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 0));
+    });
+  };
   if (options.handleSignals !== false) {
+    signalHandler.current = onSignal;
     for (const s of SIGNALS) process.on(s, onSignal);
     process.on('exit', onExit);
   }
@@ -194,7 +234,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
       options.dynamodb === false
         ? undefined
         : step('moto', () =>
-            startMoto({ python: bins.motoPython, script: bins.motoServerScript, dir: stateDir, port: motoPort }).then(m => {
+            startMoto({
+              python: bins.motoPython,
+              script: bins.motoServerScript,
+              dir: stateDir,
+              port: motoPort,
+            }).then(m => {
               track(m.process);
               return m;
             }),
@@ -230,10 +275,18 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
         return a;
       }),
     );
-    info.kubernetes.kubeconfigs = writeKubeconfigs(stateDir, api.server, certs.caData, tokens);
+    info.kubernetes.kubeconfigs = writeKubeconfigs(
+      stateDir,
+      api.server,
+      certs.caData,
+      tokens,
+    );
     info.kubernetes.kubeconfig = info.kubernetes.kubeconfigs[ADMIN_USER];
     writePlatformInfo(info);
-    const kubectl: KubectlContext = { kubectl: bins.kubectl, kubeconfig: info.kubernetes.kubeconfig };
+    const kubectl: KubectlContext = {
+      kubectl: bins.kubectl,
+      kubeconfig: info.kubernetes.kubeconfig,
+    };
 
     const kcm = options.controllerManager
       ? step('kube-controller-manager', () =>
@@ -249,9 +302,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
         )
       : undefined;
     const dirs = crdDirs(repoRoot, options.crds);
-    const crds = dirs.length ? step('crds', () => installCrds(kubectl, dirs)) : undefined;
+    const crds = dirs.length
+      ? step('crds', () => installCrds(kubectl, dirs))
+      : undefined;
     const [moto, , installed] = await Promise.all([motoStarted, kcm, crds]);
-    info.kubernetes.crdsInstalled = installed?.names.map(n => n.slice(n.indexOf('/') + 1)) ?? [];
+    info.kubernetes.crdsInstalled =
+      installed?.names.map(n => n.slice(n.indexOf('/') + 1)) ?? [];
     if (moto) {
       info.dynamodb = {
         endpoint: moto.endpoint,
@@ -263,7 +319,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     timings.total = Date.now() - t0;
     info.ready = true;
     const platformJson = writePlatformInfo(info);
-    log(`local platform ${runId} ready in ${timings.total} ms (${platformJson})`);
+    log(
+      `local platform ${runId} ready in ${timings.total} ms (${platformJson})`,
+    );
     return {
       runId,
       stateDir,

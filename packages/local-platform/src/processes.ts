@@ -34,7 +34,11 @@ export interface StartProcessOptions {
 /** Reads the last lines of a log file ('' when it cannot be read). */
 export function tailFile(file: string, lines = 20): string {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '';
   }
@@ -70,7 +74,9 @@ export function startProcess(
     });
   });
   if (child.pid === undefined) {
-    throw new Error(`could not start ${name} (${command}): see ${options.logFile}`);
+    throw new Error(
+      `could not start ${name} (${command}): see ${options.logFile}`,
+    );
   }
   const pid = child.pid;
   const managed: ManagedProcess = {
@@ -150,7 +156,9 @@ async function pollUntil(
       const log = options.process
         ? `; log ${options.process.logFile}:\n${options.process.tail(30)}`
         : '';
-      throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${what}${log}`);
+      throw new Error(
+        `timed out after ${options.timeoutMs} ms waiting for ${what}${log}`,
+      );
     }
     await sleep(interval);
   }
@@ -165,7 +173,10 @@ export function isPidAlive(pid: number): boolean {
   }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    const state = stat.slice(
+      stat.lastIndexOf(')') + 2,
+      stat.lastIndexOf(')') + 3,
+    );
     return state !== 'Z';
   } catch {
     return true;
@@ -175,7 +186,10 @@ export function isPidAlive(pid: number): boolean {
 /** The command line of a pid ('' when unknown). */
 export function pidCommandLine(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .join(' ')
+      .trim();
   } catch {
     return '';
   }

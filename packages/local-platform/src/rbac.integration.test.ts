@@ -1,7 +1,12 @@
 import { ADMIN_USER, PORTAL_USER, RESTRICTED_USER } from './apiserver';
 import { kubectl } from './crds';
 import { kubeRequest } from './kubeApi';
-import { createTestNamespace, getTestPlatform, kubeConnection, kubectlFor } from './testing';
+import {
+  createTestNamespace,
+  getTestPlatform,
+  kubeConnection,
+  kubectlFor,
+} from './testing';
 import type { TestNamespace } from './testing';
 
 jest.setTimeout(60_000);
@@ -44,7 +49,11 @@ describe('least-privilege users of the local apiserver', () => {
     );
 
     expect(res.status).toBe(403);
-    expect(res.json()).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403 });
+    expect(res.json()).toMatchObject({
+      kind: 'Status',
+      reason: 'Forbidden',
+      code: 403,
+    });
     expect(res.body).toContain(
       `User \\"${RESTRICTED_USER}\\" cannot create resource \\"configmaps\\" in API group \\"\\" in the namespace \\"${ns.name}\\"`,
     );

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { isPidAlive, pidCommandLine } from './processes';
 
@@ -61,10 +69,13 @@ export function newRunId(prefix = 'run'): string {
 
 /** Creates `<repo>/.local-platform/<runId>/` (mode 700: it holds tokens and keys). */
 export function createStateDir(repoRoot: string, runId: string): string {
-  if (!/^[A-Za-z0-9_.-]+$/.test(runId)) throw new Error(`invalid run id '${runId}'`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(runId))
+    throw new Error(`invalid run id '${runId}'`);
   const dir = join(stateRoot(repoRoot), runId);
   if (existsSync(join(dir, 'platform.json'))) {
-    throw new Error(`a local platform run '${runId}' already exists in ${dir}; stop it first`);
+    throw new Error(
+      `a local platform run '${runId}' already exists in ${dir}; stop it first`,
+    );
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
@@ -90,7 +101,9 @@ export function readPlatformInfo(file: string): PlatformInfo {
 }
 
 /** Every run recorded under `<repo>/.local-platform`, with whether its owner is alive. */
-export function listRuns(repoRoot: string): Array<{ info: PlatformInfo; file: string; dir: string; alive: boolean }> {
+export function listRuns(
+  repoRoot: string,
+): Array<{ info: PlatformInfo; file: string; dir: string; alive: boolean }> {
   const root = stateRoot(repoRoot);
   if (!existsSync(root)) return [];
   const runs = [];
@@ -99,7 +112,12 @@ export function listRuns(repoRoot: string): Array<{ info: PlatformInfo; file: st
     if (!existsSync(file)) continue;
     try {
       const info = readPlatformInfo(file);
-      runs.push({ info, file, dir: join(root, entry), alive: isPidAlive(info.ownerPid) });
+      runs.push({
+        info,
+        file,
+        dir: join(root, entry),
+        alive: isPidAlive(info.ownerPid),
+      });
     } catch {
       // half-written or foreign file: ignore
     }
@@ -112,13 +130,18 @@ export function listRuns(repoRoot: string): Array<{ info: PlatformInfo; file: st
  * a crash) and removes their state dirs. A pid is only killed when its command line still names
  * the recorded binary. Returns the run ids cleaned.
  */
-export function reapOrphanedRuns(repoRoot: string, log: (m: string) => void = () => {}): string[] {
+export function reapOrphanedRuns(
+  repoRoot: string,
+  log: (m: string) => void = () => {},
+): string[] {
   const cleaned: string[] = [];
   for (const run of listRuns(repoRoot)) {
     if (run.alive) continue;
     for (const p of run.info.processes) {
       if (isPidAlive(p.pid) && pidCommandLine(p.pid).includes(p.command)) {
-        log(`killing orphaned ${p.name} (pid ${p.pid}) of run ${run.info.runId}`);
+        log(
+          `killing orphaned ${p.name} (pid ${p.pid}) of run ${run.info.runId}`,
+        );
         try {
           process.kill(p.pid, 'SIGKILL');
         } catch {

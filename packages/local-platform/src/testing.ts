@@ -20,7 +20,9 @@ export function getTestPlatform(): PlatformInfo {
   const file = process.env[ENV_PLATFORM_JSON];
   if (!file || !existsSync(file)) {
     throw new Error(
-      `${ENV_PLATFORM_JSON} is ${file ? `'${file}', which does not exist` : 'not set'}: run the tests ` +
+      `${ENV_PLATFORM_JSON} is ${
+        file ? `'${file}', which does not exist` : 'not set'
+      }: run the tests ` +
         'with the jest globalSetup of @internal/local-platform (packages/local-platform/src/jest/globalSetup.ts) ' +
         'or start a platform with `node packages/local-platform/src/cli.ts start --detach` and ' +
         '`eval "$(node packages/local-platform/src/cli.ts env)"`',
@@ -30,7 +32,10 @@ export function getTestPlatform(): PlatformInfo {
 }
 
 /** Connection (server, CA, token) of a user of the platform, for {@link kubeRequest}. */
-export function kubeConnection(info: PlatformInfo, user: string = ADMIN_USER): KubeConnection {
+export function kubeConnection(
+  info: PlatformInfo,
+  user: string = ADMIN_USER,
+): KubeConnection {
   const token = info.kubernetes.tokens[user];
   if (!token) throw new Error(`the local platform has no user '${user}'`);
   return {
@@ -41,9 +46,13 @@ export function kubeConnection(info: PlatformInfo, user: string = ADMIN_USER): K
 }
 
 /** kubectl with a user's kubeconfig. */
-export function kubectlFor(info: PlatformInfo, user: string = ADMIN_USER): KubectlContext {
+export function kubectlFor(
+  info: PlatformInfo,
+  user: string = ADMIN_USER,
+): KubectlContext {
   const kubeconfig = info.kubernetes.kubeconfigs[user];
-  if (!kubeconfig) throw new Error(`the local platform has no kubeconfig for '${user}'`);
+  if (!kubeconfig)
+    throw new Error(`the local platform has no kubeconfig for '${user}'`);
   return { kubectl: info.kubernetes.kubectl, kubeconfig };
 }
 
@@ -64,7 +73,12 @@ export async function createTestNamespace(
 ): Promise<TestNamespace> {
   const info = options.info ?? getTestPlatform();
   const connection = kubeConnection(info);
-  const base = prefix.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'test';
+  const base =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'test';
   const name = `${base}-${randomBytes(4).toString('hex')}`;
   const res = await kubeRequest(connection, 'POST', '/api/v1/namespaces', {
     apiVersion: 'v1',
@@ -75,14 +89,22 @@ export async function createTestNamespace(
     },
   });
   if (res.status !== 201) {
-    throw new Error(`could not create namespace ${name}: HTTP ${res.status} ${res.body}`);
+    throw new Error(
+      `could not create namespace ${name}: HTTP ${res.status} ${res.body}`,
+    );
   }
   return {
     name,
     async cleanup() {
-      const del = await kubeRequest(connection, 'DELETE', `/api/v1/namespaces/${name}`);
+      const del = await kubeRequest(
+        connection,
+        'DELETE',
+        `/api/v1/namespaces/${name}`,
+      );
       if (del.status !== 200 && del.status !== 202 && del.status !== 404) {
-        throw new Error(`could not delete namespace ${name}: HTTP ${del.status} ${del.body}`);
+        throw new Error(
+          `could not delete namespace ${name}: HTTP ${del.status} ${del.body}`,
+        );
       }
     },
   };

@@ -2,13 +2,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTokenUsers, writeTokenFile } from './apiserver';
-import { binaryPaths, findRepoRoot, locateBinaries, parseEnvFile, readVersions } from './binaries';
+import {
+  binaryPaths,
+  findRepoRoot,
+  locateBinaries,
+  parseEnvFile,
+  readVersions,
+} from './binaries';
 import { kubeconfigFileName, renderKubeconfig } from './kubeconfig';
 import { getFreePorts } from './ports';
 
 describe('versions.env', () => {
   it('parses KEY=VALUE lines and ignores comments', () => {
-    expect(parseEnvFile('# c\nA=1\n\nB="two"\nnot a line\n')).toEqual({ A: '1', B: 'two' });
+    expect(parseEnvFile('# c\nA=1\n\nB="two"\nnot a line\n')).toEqual({
+      A: '1',
+      B: 'two',
+    });
   });
 
   it('pins Kubernetes, etcd and moto', () => {
@@ -26,10 +35,16 @@ describe('locateBinaries', () => {
     const previous = process.env.XDG_CACHE_HOME;
     process.env.XDG_CACHE_HOME = cache;
     try {
-      await expect(locateBinaries({ repoRoot: findRepoRoot() })).rejects.toThrow(
+      await expect(
+        locateBinaries({ repoRoot: findRepoRoot() }),
+      ).rejects.toThrow(
         /Build them with: \S+\/scripts\/platform\/build-kube\.sh[\s\S]*Install it with: \S+\/scripts\/platform\/install-moto\.sh/,
       );
-      expect(binaryPaths().kubeApiserver.startsWith(join(cache, 'vela-tables', 'bin', 'kubernetes-v'))).toBe(true);
+      expect(
+        binaryPaths().kubeApiserver.startsWith(
+          join(cache, 'vela-tables', 'bin', 'kubernetes-v'),
+        ),
+      ).toBe(true);
     } finally {
       if (previous === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = previous;
@@ -43,10 +58,14 @@ describe('token users', () => {
     const users = createTokenUsers();
     const dir = mkdtempSync(join(tmpdir(), 'tokens-'));
     writeTokenFile(join(dir, 'tokens.csv'), users);
-    const lines = readFileSync(join(dir, 'tokens.csv'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(dir, 'tokens.csv'), 'utf8')
+      .trim()
+      .split('\n');
     rmSync(dir, { recursive: true, force: true });
 
-    expect(users.filter(u => u.groups.length).map(u => u.name)).toEqual(['admin']);
+    expect(users.filter(u => u.groups.length).map(u => u.name)).toEqual([
+      'admin',
+    ]);
     expect(lines[0]).toBe(`${users[0].token},admin,admin-uid,"system:masters"`);
     expect(lines.slice(1).map(l => l.split(',').slice(1).join(','))).toEqual([
       'backstage-portal,backstage-portal-uid',
@@ -58,14 +77,23 @@ describe('token users', () => {
 
 describe('kubeconfig', () => {
   it('renders a token kubeconfig with the CA inline', () => {
-    const text = renderKubeconfig('https://127.0.0.1:6443', 'Q0E=', 'system:kube-controller-manager', 't0k');
+    const text = renderKubeconfig(
+      'https://127.0.0.1:6443',
+      'Q0E=',
+      'system:kube-controller-manager',
+      't0k',
+    );
 
     expect(text).toContain('    server: "https://127.0.0.1:6443"');
     expect(text).toContain('    certificate-authority-data: "Q0E="');
     expect(text).toContain('    token: "t0k"');
-    expect(text).toContain('current-context: "system:kube-controller-manager@vela-tables-local"');
+    expect(text).toContain(
+      'current-context: "system:kube-controller-manager@vela-tables-local"',
+    );
     expect(kubeconfigFileName('admin')).toBe('kubeconfig');
-    expect(kubeconfigFileName('system:kube-controller-manager')).toBe('kubeconfig-system-kube-controller-manager');
+    expect(kubeconfigFileName('system:kube-controller-manager')).toBe(
+      'kubeconfig-system-kube-controller-manager',
+    );
   });
 });
 

@@ -10,3 +10,7 @@ export type {
   KubeVelaAwsConfig,
   KubeVelaClusterConfig,
 } from './config/readKubeVelaConfig';
+export * from './cluster';
+export * from './client';
+export * from './status';
+export * from './dynamodb';

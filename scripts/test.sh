@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: type check; the platform manifests against the real `vela` CLI and a real
+# Runs every test: type check and lint; the platform manifests against the real `vela` CLI and a real
 # kube-apiserver with the real KRO and vela-core controllers; unit and integration tests (Jest,
 # through backstage-cli, against a real kube-apiserver + etcd and moto's DynamoDB server); and
 # the browser smoke test (Playwright driving Debian's Chromium against the started portal).
@@ -18,6 +18,9 @@ stage() { echo "== $*" >&2; }
 
 stage "type check"
 yarn tsc || failed_stage+=("tsc")
+
+stage "lint"
+yarn backstage-cli repo lint || failed_stage+=("lint")
 
 stage "platform manifests: vela def vet, render, dry-run, negative set"
 bash scripts/manifests/check.sh 2>&1 | tee "$results/manifests-check.log" | grep -vE '^ok ' || true

@@ -2,3 +2,5 @@ export { createDynamoDbClient, describeDynamoDbTable } from './describeDynamoDbT
 export type { DynamoDbTableDescription, DynamoDbIndexView } from './describeDynamoDbTable';
 export { compareWithSpec } from './compareWithSpec';
 export type { DesiredTableSettings } from './compareWithSpec';
+export { desiredTableFromEngineResource } from './desiredTableSettings';
+export type { EngineResourceDesiredTable } from './desiredTableSettings';

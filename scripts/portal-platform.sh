@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The local platform behind the portal: kube-apiserver + etcd with the real CRDs and moto's
-# DynamoDB server (packages/local-platform), the platform manifests applied, the real vela-core
-# and KRO controllers running out of cluster, and an app-config overlay that points the
-# Kubernetes plugin and `kubevela` at them.
+# The local platform behind the portal: kube-apiserver + etcd (+ kube-controller-manager) with the
+# real CRDs, moto's DynamoDB server, the platform manifests and examples applied, and the real
+# vela-core and KRO controllers, all started, recorded and stopped by packages/local-platform
+# (`cli.ts start --detach --name portal ...`); plus an app-config overlay that points the
+# Kubernetes plugin and `kubevela` at them, as the portal's ServiceAccount.
 #   scripts/portal-platform.sh start   -> prints the path of the app-config overlay
 #   scripts/portal-platform.sh stop
 set -euo pipefail
@@ -10,16 +11,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=toolchain.sh
 source "$here/toolchain.sh"
 cd "$VELA_TABLES_ROOT"
-# shellcheck disable=SC1091
-source scripts/platform/versions-vela.env
 
 RUN=portal
-STATE="$VELA_TABLES_ROOT/.local-platform/$RUN"
+INFO="$VELA_TABLES_ROOT/.local-platform/$RUN/platform.json"
 OVERLAY="$VELA_TABLES_ROOT/.local-platform/app-config.platform.yaml"
 cli() { node packages/local-platform/src/cli.ts "$@"; }
 log() { echo "portal-platform: $*" >&2; }
 
 stop_platform() {
+  # controllers of a run started by the earlier version of this script (pid files, setsid)
   for pidfile in "$VELA_TABLES_ROOT"/.local-platform/$RUN-controllers/*.pid; do
     [ -f "$pidfile" ] || continue
     kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
@@ -30,70 +30,36 @@ stop_platform() {
 
 start_platform() {
   stop_platform
-  log "starting kube-apiserver, etcd and the DynamoDB server"
-  cli start --detach --controller-manager --name "$RUN" >/dev/null
-  local info="$STATE/platform.json"
-  local kubectl kubeconfig server cadata endpoint region
-  kubectl="$(node -pe "require('$info').kubernetes.kubectl")"
-  kubeconfig="$(node -pe "require('$info').kubernetes.kubeconfig")"
-  server="$(node -pe "require('$info').kubernetes.server")"
-  cadata="$(node -pe "require('$info').kubernetes.caData")"
-  endpoint="$(node -pe "require('$info').dynamodb.endpoint")"
-  region="$(node -pe "require('$info').dynamodb.region")"
-  k() { "$kubectl" --kubeconfig "$kubeconfig" "$@"; }
-
-  log "applying manifests/ (RBAC, definitions, RGDs, the Kratix request CRD)"
-  k create namespace vela-system --dry-run=client -o yaml | k apply -f - >/dev/null
-  k apply -f manifests/rbac/namespaces.yaml -f manifests/rbac/portal-service-account.yaml >/dev/null
-  k apply -f manifests/rbac/ >/dev/null
-  k apply -n vela-system -R -f manifests/rendered/ >/dev/null
-  k apply -f manifests/kro/ -f manifests/kratix/dynamodbrequest-crd.yaml >/dev/null
-
-  # The portal talks to the cluster as its ServiceAccount, with only the RBAC in manifests/rbac.
-  local token
-  token="$(k create token backstage-portal -n backstage --duration=24h)"
-
-  log "starting vela-core $KUBEVELA_VERSION and KRO $KRO_VERSION (out of cluster)"
-  local bin="$VELA_TABLES_CACHE/bin" ctl="$VELA_TABLES_ROOT/.local-platform/$RUN-controllers"
-  mkdir -p "$ctl"
-  local ports
-  ports="$(node -e '
-    const net=require("net");const ps=[];let n=4;
-    for(let i=0;i<n;i++){const s=net.createServer();s.listen(0,"127.0.0.1",()=>{ps.push(s.address().port);s.close();if(ps.length===n)console.log(ps.join(" "));});}')"
-  read -r p1 p2 p3 p4 <<<"$ports"
-  KUBECONFIG="$kubeconfig" setsid "$bin/vela-$KUBEVELA_VERSION/vela-core" \
-    --metrics-addr "127.0.0.1:$p1" --health-addr "127.0.0.1:$p2" \
-    --application-re-sync-period 10s --max-workflow-wait-backoff-time 10 \
-    > "$ctl/vela-core.log" 2>&1 &
-  echo $! > "$ctl/vela-core.pid"
-  setsid "$bin/kro-$KRO_VERSION/controller" -kubeconfig "$kubeconfig" \
-    -metrics-bind-address "127.0.0.1:$p3" -health-probe-bind-address "127.0.0.1:$p4" \
-    > "$ctl/kro.log" 2>&1 &
-  echo $! > "$ctl/kro.pid"
+  log "starting kube-apiserver, etcd, kube-controller-manager, DynamoDB, vela-core and KRO; applying manifests/ and examples"
+  cli start --detach --name "$RUN" --controller-manager --vela-core --kro --manifests --examples >/dev/null
 
   mkdir -p "$(dirname "$OVERLAY")"
-  # Written with a YAML serialiser, not by pasting strings into YAML.
-  OVERLAY="$OVERLAY" SERVER="$server" TOKEN="$token" CADATA="$cadata" ENDPOINT="$endpoint" \
-  REGION="$region" KUBECONFIG_PATH="$kubeconfig" node --input-type=module -e '
-    import { writeFileSync } from "node:fs";
+  # Written with a YAML serialiser from platform.json, not by pasting strings into YAML. The
+  # token is the ServiceAccount backstage/backstage-portal's (TokenRequest, 24 h), with only the
+  # RBAC in manifests/rbac.
+  INFO="$INFO" OVERLAY="$OVERLAY" node --input-type=module -e '
+    import { readFileSync, writeFileSync } from "node:fs";
     import { createRequire } from "node:module";
     const require = createRequire(process.cwd() + "/package.json");
     const { stringify } = require("yaml");
-    const e = process.env;
+    const info = JSON.parse(readFileSync(process.env.INFO, "utf8"));
+    if (!info.portalServiceAccountToken) throw new Error(`${process.env.INFO} has no portalServiceAccountToken`);
+    if (!info.dynamodb) throw new Error(`${process.env.INFO} has no DynamoDB endpoint`);
     const config = {
       kubernetes: {
         clusterLocatorMethods: [{ type: "config", clusters: [{
-          name: "local", url: e.SERVER, authProvider: "serviceAccount",
-          serviceAccountToken: e.TOKEN, caData: e.CADATA,
+          name: "local", url: info.kubernetes.server, authProvider: "serviceAccount",
+          serviceAccountToken: info.portalServiceAccountToken, caData: info.kubernetes.caData,
         }] }],
       },
       kubevela: {
-        aws: { endpoint: e.ENDPOINT, region: e.REGION, accessKeyId: "test", secretAccessKey: "test" },
+        aws: { endpoint: info.dynamodb.endpoint, region: info.dynamodb.region, accessKeyId: "test", secretAccessKey: "test" },
       },
     };
-    writeFileSync(e.OVERLAY, "# Generated by scripts/portal-platform.sh: the local platform of this run.\n" + stringify(config), { mode: 0o600 });
+    writeFileSync(process.env.OVERLAY, "# Generated by scripts/portal-platform.sh: the local platform of this run.\n" + stringify(config), { mode: 0o600 });
   '
-  log "cluster $server, DynamoDB $endpoint; kubectl: $kubectl --kubeconfig $kubeconfig"
+  chmod 600 "$OVERLAY"
+  log "cluster $(node -pe "require('$INFO').kubernetes.server"), DynamoDB $(node -pe "require('$INFO').dynamodb.endpoint"); kubectl: $(node -pe "require('$INFO').kubernetes.kubectl") --kubeconfig $(node -pe "require('$INFO').kubernetes.kubeconfig")"
   echo "$OVERLAY"
 }
 

@@ -13,36 +13,35 @@
 #   7. with vela-core: example Applications render, and each engine component reports
 #      unhealthy (with the engine's reason) until the engine resource is ready, then healthy;
 #      engine statuses are written through the status subresource, shaped as the real CRDs allow
-# Usage: scripts/manifests/verify-live.sh [--keep]   (--keep leaves the processes running)
+# Usage: scripts/manifests/verify-live.sh [--keep]   (--keep leaves the platform running)
+# The processes (etcd, kube-apiserver, KRO, vela-core) are the local platform's
+# (packages/local-platform: `cli.ts start --detach --name verify-live --vela-core --kro`, stopped
+# with `cli.ts stop`): this script applies manifests/ itself, so that each apply is a check.
 # Needs: scripts/platform/build-kube.sh (etcd, kube-apiserver, kubectl), build-vela.sh,
-# optionally build-kro.sh; openssl; python3 with PyYAML; the CRDs in ../shared/crds (CRDS_DIR).
+# build-kro.sh, install-moto.sh; python3 with PyYAML; the CRDs in ../shared/crds (CRDS_DIR).
 set -uo pipefail
 export PYTHONDONTWRITEBYTECODE=1
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../toolchain.sh
+source "$root/scripts/toolchain.sh"
 . "$root/scripts/platform/versions.env"
 . "$root/scripts/platform/versions-vela.env"
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/vela-tables"
-bin="$cache/bin"
-etcd="$bin/etcd-$ETCD_VERSION/etcd"
-apiserver="$bin/kubernetes-$KUBERNETES_VERSION/kube-apiserver"
-kubectl_bin="$bin/kubernetes-$KUBERNETES_VERSION/kubectl"
-kro="$bin/kro-$KRO_VERSION/controller"
 crds="${CRDS_DIR:-$root/../shared/crds}"
 manifests="$root/manifests"
 keep=0; [ "${1:-}" = "--keep" ] && keep=1
+run=verify-live
+cli() { node "$root/packages/local-platform/src/cli.ts" "$@"; }
 
-for b in "$etcd" "$apiserver" "$kubectl_bin"; do
-  [ -x "$b" ] || { echo "verify-live: $b missing (scripts/platform/build-kube.sh)" >&2; exit 2; }
-done
 [ -d "$crds" ] || { echo "verify-live: CRD dir $crds missing (set CRDS_DIR)" >&2; exit 2; }
 
 tmp="$(mktemp -d)"
-pids=()
 cleanup() {
-  if [ "$keep" = 1 ]; then echo "verify-live: kept running (pids ${pids[*]}), KUBECONFIG=$tmp/kubeconfig"; return; fi
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  if [ "$keep" = 1 ]; then
+    echo "verify-live: kept running (stop with: node packages/local-platform/src/cli.ts stop --name $run), KUBECONFIG=${kubeconfig:-}"
+    rm -rf "$tmp"; return
+  fi
+  cli stop --name "$run" >/dev/null 2>&1
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -50,46 +49,25 @@ trap cleanup EXIT
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok    $1"; }
 bad() { failed=$((failed + 1)); echo "FAIL  $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | head -30 | sed 's/^/      /'; return 0; }
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-k() { "$kubectl_bin" --kubeconfig "$tmp/kubeconfig" "$@"; }
+k() { "$kubectl_bin" --kubeconfig "$kubeconfig" "$@"; }
 
-# 1. control plane ------------------------------------------------------------------------------
+# 1. control plane and controllers (the local platform) ----------------------------------------
 cd "$tmp"
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=verify-live-ca" \
-  -keyout ca.key -out ca.crt >/dev/null 2>&1
-openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr >/dev/null 2>&1
-printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > san.ext
-openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 1 \
-  -extfile san.ext -out server.crt >/dev/null 2>&1
-openssl genrsa -out sa.key 2048 >/dev/null 2>&1
-openssl rsa -in sa.key -pubout -out sa.pub >/dev/null 2>&1
-token="$(openssl rand -hex 16)"
-echo "$token,admin,admin-uid,system:masters" > tokens.csv
-etcd_port="$(free_port)"; peer_port="$(free_port)"; api_port="$(free_port)"
-"$etcd" --data-dir "$tmp/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
-  --advertise-client-urls "http://127.0.0.1:$etcd_port" --listen-peer-urls "http://127.0.0.1:$peer_port" \
-  --unsafe-no-fsync > etcd.log 2>&1 &
-pids+=($!)
-"$apiserver" --etcd-servers="http://127.0.0.1:$etcd_port" --secure-port="$api_port" \
-  --bind-address=127.0.0.1 --advertise-address=127.0.0.1 \
-  --tls-cert-file=server.crt --tls-private-key-file=server.key \
-  --service-cluster-ip-range=10.0.0.0/24 --allow-privileged=true \
-  --disable-admission-plugins=ServiceAccount --authorization-mode=RBAC \
-  --service-account-issuer="https://127.0.0.1:$api_port" --service-account-key-file=sa.pub \
-  --service-account-signing-key-file=sa.key --token-auth-file=tokens.csv \
-  --endpoint-reconciler-type=none > apiserver.log 2>&1 &
-pids+=($!)
-cat > kubeconfig <<EOF
-apiVersion: v1
-kind: Config
-clusters: [{name: live, cluster: {server: "https://127.0.0.1:$api_port", certificate-authority: "$tmp/ca.crt"}}]
-users: [{name: admin, user: {token: "$token"}}]
-contexts: [{name: live, context: {cluster: live, user: admin}}]
-current-context: live
-EOF
-for _ in $(seq 1 300); do k get --raw /readyz >/dev/null 2>&1 && break; sleep 0.1; done
+cli stop --name "$run" >/dev/null 2>&1 # a run left by --keep
+crds_abs="$(cd "$crds" && pwd)"
+if ! msg="$(VELA_TABLES_SHARED_DIR="$(dirname "$crds_abs")" cli start --detach --name "$run" --no-dynamodb --vela-core --kro 2>&1)"; then
+  bad "local platform (kube-apiserver, KRO, vela-core) did not start" "$msg"
+  echo "verify-live: $passed passed, $failed failed"; exit 1
+fi
+info="$root/.local-platform/$run/platform.json"
+pj() { node -e 'const i=require(process.argv[1]);const v=process.argv[2].split(".").reduce((o,k)=>o&&o[k],i);console.log(v??"")' "$info" "$1"; }
+kubeconfig="$(pj kubernetes.kubeconfig)"
+kubectl_bin="$(pj kubernetes.kubectl)"
+statedir="$(pj stateDir)"
+kro_log="$(pj controllers.kro.logFile)"
+vela_log="$(pj controllers.velaCore.logFile)"
 if k get --raw /readyz >/dev/null 2>&1; then ok "kube-apiserver $KUBERNETES_VERSION ready"; else
-  bad "kube-apiserver did not become ready" "$(tail -20 apiserver.log)"; exit 1; fi
+  bad "kube-apiserver did not become ready" "$(tail -20 "$statedir/kube-apiserver.log")"; exit 1; fi
 
 # 2. CRDs ----------------------------------------------------------------------------------------
 if msg="$(k apply --server-side -f "$crds/kubevela" -f "$crds/kro" -f "$crds/ack-dynamodb" \
@@ -125,11 +103,7 @@ if ! msg="$("$root/scripts/manifests/check.sh" --out "$out" 2>&1)"; then
 fi
 # KRO instances need the CRDs KRO generates from the RGDs.
 kro_running=0
-if [ -x "$kro" ]; then
-  m1="$(free_port)"; m2="$(free_port)"
-  "$kro" -kubeconfig "$tmp/kubeconfig" -metrics-bind-address "127.0.0.1:$m1" \
-    -health-probe-bind-address "127.0.0.1:$m2" > kro.log 2>&1 &
-  pids+=($!)
+if [ -n "$(pj controllers.kro.pid)" ]; then
   kro_running=1
   for rgd in dynamodb-table simple-dynamodb; do
     state=""
@@ -138,11 +112,11 @@ if [ -x "$kro" ]; then
       [ "$state" = "Active" ] && break; sleep 0.2
     done
     if [ "$state" = "Active" ]; then ok "KRO $KRO_VERSION: RGD $rgd Active"
-    else bad "KRO: RGD $rgd is '${state}'" "$(k get rgd "$rgd" -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{"\n"}{end}' 2>&1; grep -i error kro.log | tail -5)"; fi
+    else bad "KRO: RGD $rgd is '${state}'" "$(k get rgd "$rgd" -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{"\n"}{end}' 2>&1; grep -i error "$kro_log" | tail -5)"; fi
   done
   k wait --for condition=established --timeout=30s crd/dynamodbtables.kro.run crd/simpledynamodbs.kro.run >/dev/null 2>&1
 else
-  echo "skip  KRO controller not built (scripts/platform/build-kro.sh): KRO instances and RGD activation not checked"
+  echo "skip  KRO controller not running: KRO instances and RGD activation not checked"
 fi
 
 for f in "$out"/*.yaml; do
@@ -177,7 +151,7 @@ if [ "$kro_running" = 1 ]; then
         sleep 0.2
       done
       if [ -z "$table" ]; then
-        bad "KRO created the ACK Table for $name" "$(k get -f "$obj" -o jsonpath='{.status}' 2>&1; grep -i -E 'error|fail' kro.log | tail -5)"
+        bad "KRO created the ACK Table for $name" "$(k get -f "$obj" -o jsonpath='{.status}' 2>&1; grep -i -E 'error|fail' "$kro_log" | tail -5)"
         continue
       fi
       if msg="$(python3 "$root/scripts/manifests/expect_ack_table.py" "$obj" <<<"$table" 2>&1)"; then
@@ -226,13 +200,7 @@ can no list secrets team-a
 can no create componentdefinitions.core.oam.dev vela-system
 
 # 7. vela-core: health and status messages of each engine component, live -----------------------
-velacore="$bin/vela-$KUBEVELA_VERSION/vela-core"
-if [ -x "$velacore" ]; then
-  p1="$(free_port)"; p2="$(free_port)"
-  KUBECONFIG="$tmp/kubeconfig" "$velacore" --metrics-addr "127.0.0.1:$p1" --health-addr "127.0.0.1:$p2" \
-    --application-re-sync-period 5s --max-workflow-wait-backoff-time 5 > vela-core.log 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$p2/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+if [ -n "$(pj controllers.velaCore.pid)" ]; then
   svc() { # app component -> "healthy|message"
     k get applications.core.oam.dev -n team-b "$1" -o jsonpath="{range .status.services[?(@.name==\"$2\")]}{.healthy}|{.message}{end}" 2>/dev/null
   }
@@ -265,7 +233,7 @@ if [ -x "$velacore" ]; then
   for a in "${apps[@]}"; do
     app="${a%%:*}"; app="${app#*/}"; comp="${a#*:}"
     if got="$(wait_svc "$app" "$comp" "${pending[$comp]}")"; then ok "vela-core: $app before the engine is ready: $got"
-    else bad "vela-core: $app before the engine is ready: got '$got', want '${pending[$comp]}...'" "$(grep -i error vela-core.log | tail -3)"; fi
+    else bad "vela-core: $app before the engine is ready: got '$got', want '${pending[$comp]}...'" "$(grep -i error "$vela_log" | tail -3)"; fi
   done
   now="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   conds() { printf '{"status":{"conditions":[%s]}}' "$1"; }
@@ -290,7 +258,7 @@ if [ -x "$velacore" ]; then
   for a in "${apps[@]}"; do
     app="${a%%:*}"; app="${app#*/}"; comp="${a#*:}"
     if got="$(wait_svc "$app" "$comp" "${healthy[$comp]}")"; then ok "vela-core: $app healthy once the engine is ready: $got"
-    else bad "vela-core: $app once the engine is ready: got '$got', want '${healthy[$comp]}'" "$(grep -i error vela-core.log | tail -3)"; fi
+    else bad "vela-core: $app once the engine is ready: got '$got', want '${healthy[$comp]}'" "$(grep -i error "$vela_log" | tail -3)"; fi
   done
   # vela-core stores each definition's parameter schema (what forms and the portal can read)
   missing=""
@@ -299,9 +267,9 @@ if [ -x "$velacore" ]; then
     k get configmap -n vela-system "$t-schema-$d" >/dev/null 2>&1 || missing="$missing $t-schema-$d"
   done
   if [ -z "$missing" ]; then ok "vela-core: parameter schema ConfigMap for every definition"
-  else bad "vela-core: parameter schema ConfigMaps missing:$missing" "$(grep 'Could not store capability' vela-core.log | tail -3)"; fi
+  else bad "vela-core: parameter schema ConfigMaps missing:$missing" "$(grep 'Could not store capability' "$vela_log" | tail -3)"; fi
 else
-  echo "skip  vela-core not built: live health checks not run"
+  echo "skip  vela-core not running: live health checks not run"
 fi
 
 echo "verify-live: $passed passed, $failed failed"

@@ -10,6 +10,12 @@ export interface PlatformVersions {
   moto: string;
 }
 
+/** The versions pinned in scripts/platform/versions-vela.env. */
+export interface ControllerVersions {
+  kubevela: string;
+  kro: string;
+}
+
 /** Absolute paths of everything the local platform runs. */
 export interface PlatformBinaries {
   versions: PlatformVersions;
@@ -22,6 +28,14 @@ export interface PlatformBinaries {
   motoPython: string;
   /** scripts/platform/moto_server.py */
   motoServerScript: string;
+  /** versions of vela-core and KRO (scripts/platform/versions-vela.env) */
+  controllerVersions: ControllerVersions;
+  /** the real vela-core controller (scripts/platform/build-vela.sh) */
+  velaCore: string;
+  /** the `vela` CLI (scripts/platform/build-vela.sh) */
+  vela: string;
+  /** the real KRO controller (scripts/platform/build-kro.sh) */
+  kro: string;
 }
 
 /** Which parts {@link locateBinaries} must find. */
@@ -29,12 +43,17 @@ export interface LocateBinariesOptions {
   repoRoot?: string;
   controllerManager?: boolean;
   dynamodb?: boolean;
+  /** also find vela-core */
+  velaCore?: boolean;
+  /** also find the KRO controller */
+  kro?: boolean;
   /** Run scripts/platform/build-kube.sh / install-moto.sh when something is missing (minutes). */
   autoBuild?: boolean;
   log?: (message: string) => void;
 }
 
 const VERSIONS_FILE = join('scripts', 'platform', 'versions.env');
+const VELA_VERSIONS_FILE = join('scripts', 'platform', 'versions-vela.env');
 
 /**
  * The monorepo root: `VELA_TABLES_REPO_ROOT`, else the first parent of `start` (default: the
@@ -87,6 +106,20 @@ export function readVersions(
   };
 }
 
+/** Reads the pinned vela-core and KRO versions from scripts/platform/versions-vela.env. */
+export function readControllerVersions(
+  repoRoot: string = findRepoRoot(),
+): ControllerVersions {
+  const file = join(repoRoot, VELA_VERSIONS_FILE);
+  const env = parseEnvFile(readFileSync(file, 'utf8'));
+  const get = (key: string) => {
+    const value = env[key];
+    if (!value) throw new Error(`${key} is missing in ${file}`);
+    return value;
+  };
+  return { kubevela: get('KUBEVELA_VERSION'), kro: get('KRO_VERSION') };
+}
+
 /** The project's cache: ${XDG_CACHE_HOME:-$HOME/.cache}/vela-tables. */
 export function cacheDir(): string {
   return join(
@@ -102,7 +135,13 @@ export function binaryPaths(
   const versions = readVersions(repoRoot);
   const kube = join(cacheDir(), 'bin', `kubernetes-${versions.kubernetes}`);
   const etcd = join(cacheDir(), 'bin', `etcd-${versions.etcd}`);
+  const controllerVersions = readControllerVersions(repoRoot);
+  const vela = join(cacheDir(), 'bin', `vela-${controllerVersions.kubevela}`);
   return {
+    controllerVersions,
+    velaCore: join(vela, 'vela-core'),
+    vela: join(vela, 'vela'),
+    kro: join(cacheDir(), 'bin', `kro-${controllerVersions.kro}`, 'controller'),
     versions,
     kubeApiserver: join(kube, 'kube-apiserver'),
     kubectl: join(kube, 'kubectl'),
@@ -126,13 +165,15 @@ function isExecutable(file: string): boolean {
 function missingParts(
   paths: PlatformBinaries,
   options: LocateBinariesOptions,
-): { kube: string[]; moto: string[] } {
+): { kube: string[]; moto: string[]; vela: string[]; kro: string[] } {
   const kube = [paths.etcd, paths.kubeApiserver, paths.kubectl];
   if (options.controllerManager) kube.push(paths.kubeControllerManager);
   const moto = options.dynamodb === false ? [] : [paths.motoPython];
   return {
     kube: kube.filter(f => !isExecutable(f)),
     moto: moto.filter(f => !isExecutable(f)),
+    vela: options.velaCore && !isExecutable(paths.velaCore) ? [paths.velaCore] : [],
+    kro: options.kro && !isExecutable(paths.kro) ? [paths.kro] : [],
   };
 }
 
@@ -164,9 +205,13 @@ export async function locateBinaries(
   let missing = missingParts(paths, options);
   const buildKube = join(repoRoot, 'scripts', 'platform', 'build-kube.sh');
   const installMoto = join(repoRoot, 'scripts', 'platform', 'install-moto.sh');
+  const buildVela = join(repoRoot, 'scripts', 'platform', 'build-vela.sh');
+  const buildKro = join(repoRoot, 'scripts', 'platform', 'build-kro.sh');
   if (options.autoBuild) {
     if (missing.kube.length) await runScript(buildKube, log);
     if (missing.moto.length) await runScript(installMoto, log);
+    if (missing.vela.length) await runScript(buildVela, log);
+    if (missing.kro.length) await runScript(buildKro, log);
     missing = missingParts(paths, options);
   }
   const problems: string[] = [];
@@ -184,6 +229,18 @@ export async function locateBinaries(
       `missing the moto ${paths.versions.moto} venv (${missing.moto.join(
         ', ',
       )}). Install it with: ${installMoto}`,
+    );
+  }
+  if (missing.vela.length) {
+    problems.push(
+      `missing ${missing.vela.join(', ')} (KubeVela ${paths.controllerVersions.kubevela}). ` +
+        `Build it with: ${buildVela}  (minutes; in the background: nohup ${buildVela} > /tmp/build-vela.log 2>&1 &)`,
+    );
+  }
+  if (missing.kro.length) {
+    problems.push(
+      `missing ${missing.kro.join(', ')} (KRO ${paths.controllerVersions.kro}). ` +
+        `Build it with: ${buildKro}  (minutes)`,
     );
   }
   if (!existsSync(paths.motoServerScript) && options.dynamodb !== false) {

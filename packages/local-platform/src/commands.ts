@@ -9,6 +9,7 @@ import {
 import { dirname, join } from 'node:path';
 import { findRepoRoot } from './binaries';
 import { kubeRequest } from './kubeApi';
+import { createServiceAccountToken } from './manifests';
 import { dynamodbRequest } from './moto';
 import { startLocalPlatform } from './platform';
 import { isPidAlive, sleep } from './processes';
@@ -35,11 +36,19 @@ commands:
            --controller-manager   also run kube-controller-manager
            --no-crds              do not install the CRDs from <shared>/crds
            --no-dynamodb          do not start moto
+           --vela-core            also run the real vela-core controller (out of cluster)
+           --kro                  also run the real KRO controller (out of cluster)
+           --manifests            apply manifests/ (vela-system, rbac/, rendered/, kro/, the Kratix
+                                  request CRD; RGDs Active when KRO runs) and write a token of
+                                  ServiceAccount backstage/backstage-portal into platform.json
+           --examples             with --manifests: also apply manifests/examples (not catalog-info)
            --auto-build           build missing binaries first (minutes)
            --keep-state           keep .local-platform/<id>/ (logs, etcd data) after stop
   stop     stop a run started with start       (--name <id> | --all)
   status   list runs and check that they answer (--json)
   env      print shell exports for a run        (--name <id>); eval "$(... env)"
+  token    print a TokenRequest token of a ServiceAccount of a run:
+           token <serviceaccount> -n <namespace> [--name <id>] [--duration <seconds>]
   bench    start and stop a platform --runs <n> times (default 3, with kube-controller-manager
            unless --no-controller-manager) and print start steps, RSS and stop times (--json)
 `;
@@ -54,10 +63,18 @@ interface Flags {
   dynamodb: boolean;
   autoBuild: boolean;
   keepState: boolean;
+  velaCore: boolean;
+  kro: boolean;
+  manifests: boolean;
+  examples: boolean;
+  namespace: string;
+  duration: number;
+  positional: string[];
   runs: number;
 }
 
-function parseFlags(args: string[]): Flags {
+/** Parses the options of a CLI command (exported for tests). */
+export function parseFlags(args: string[]): Flags {
   const flags: Flags = {
     name: 'dev',
     all: false,
@@ -68,6 +85,13 @@ function parseFlags(args: string[]): Flags {
     dynamodb: true,
     autoBuild: false,
     keepState: false,
+    velaCore: false,
+    kro: false,
+    manifests: false,
+    examples: false,
+    namespace: '',
+    duration: 86400,
+    positional: [],
     runs: 3,
   };
   for (let i = 0; i < args.length; i++) {
@@ -84,10 +108,21 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--keep-state') flags.keepState = true;
     else if (a === '--no-controller-manager') flags.controllerManager = false;
     else if (a === '--runs') flags.runs = Number(args[++i]);
+    else if (a === '--vela-core') flags.velaCore = true;
+    else if (a === '--kro') flags.kro = true;
+    else if (a === '--manifests') flags.manifests = true;
+    else if (a === '--examples') flags.examples = true;
+    else if (a === '-n' || a === '--namespace') flags.namespace = args[++i] ?? '';
+    else if (a === '--duration') flags.duration = Number(args[++i]);
+    else if (!a.startsWith('-')) flags.positional.push(a);
     else throw new Error(`unknown option '${a}'\n${USAGE}`);
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(flags.name))
     throw new Error(`invalid --name '${flags.name}'`);
+  if (flags.examples && !flags.manifests)
+    throw new Error('--examples needs --manifests');
+  if (!Number.isInteger(flags.duration) || flags.duration < 600)
+    throw new Error('--duration must be a whole number of seconds >= 600');
   return flags;
 }
 
@@ -122,6 +157,19 @@ function summary(info: PlatformInfo, platformJson: string): string {
   if (info.dynamodb)
     lines.push(
       `  DynamoDB (moto) ${info.dynamodb.endpoint}  region ${info.dynamodb.region}`,
+    );
+  const c = info.controllers;
+  if (c?.velaCore)
+    lines.push(
+      `  vela-core       ${c.velaCore.version} pid ${c.velaCore.pid}  health ${c.velaCore.healthEndpoint}  log ${c.velaCore.logFile}`,
+    );
+  if (c?.kro)
+    lines.push(
+      `  KRO             ${c.kro.version} pid ${c.kro.pid}  health ${c.kro.healthEndpoint}  log ${c.kro.logFile}`,
+    );
+  if (info.manifests)
+    lines.push(
+      `  manifests       applied; RGDs ${info.manifests.resourceGraphDefinitions.join(', ')}; ${info.manifests.examples.length} examples`,
     );
   lines.push(`  platform.json   ${platformJson}`);
   lines.push(`  timings (ms)    ${JSON.stringify(info.timings)}`);
@@ -201,6 +249,9 @@ async function start(
     dynamodb: flags.dynamodb,
     autoBuild: flags.autoBuild,
     keepState: flags.keepState,
+    velaCore: flags.velaCore,
+    kro: flags.kro,
+    manifests: flags.manifests ? { examples: flags.examples } : false,
     log,
   });
   process.stdout.write(`${summary(platform.info, platform.platformJson)}\n`);
@@ -387,6 +438,23 @@ function env(repoRoot: string, flags: Flags): number {
   return 0;
 }
 
+async function token(repoRoot: string, flags: Flags): Promise<number> {
+  const [serviceAccount] = flags.positional;
+  if (!serviceAccount || !flags.namespace)
+    throw new Error('usage: token <serviceaccount> -n <namespace> [--name <id>]');
+  const file = runFile(repoRoot, flags.name);
+  if (!existsSync(file))
+    throw new Error(`no run '${flags.name}' (start one with: start --detach)`);
+  const value = await createServiceAccountToken(
+    kubeConnection(readPlatformInfo(file)),
+    flags.namespace,
+    serviceAccount,
+    flags.duration,
+  );
+  process.stdout.write(`${value}\n`);
+  return 0;
+}
+
 /** Runs one CLI command; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -400,6 +468,8 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const flags = parseFlags(rest);
+  if (command !== 'token' && flags.positional.length)
+    throw new Error(`unexpected argument '${flags.positional[0]}'\n${USAGE}`);
   const repoRoot = findRepoRoot(
     process.env.VELA_TABLES_REPO_ROOT
       ? undefined
@@ -414,6 +484,8 @@ export async function main(argv: string[]): Promise<number> {
       return status(repoRoot, flags);
     case 'env':
       return env(repoRoot, flags);
+    case 'token':
+      return token(repoRoot, flags);
     case 'bench':
       return bench(repoRoot, flags, rest);
     default:

@@ -5,7 +5,21 @@
  * @packageDocumentation
  */
 export { startLocalPlatform, platformJsonOf } from './platform';
-export type { LocalPlatform, LocalPlatformOptions } from './platform';
+export type {
+  LocalPlatform,
+  LocalPlatformOptions,
+  PlatformExtras,
+} from './platform';
+export { startKro, startVelaCore } from './controllers';
+export type { RunningController } from './controllers';
+export {
+  PORTAL_SERVICE_ACCOUNT,
+  applyPlatformManifests,
+  createServiceAccountToken,
+  exampleFiles,
+  waitForRgdsActive,
+} from './manifests';
+export type { AppliedManifests } from './manifests';
 export {
   ADMIN_USER,
   PORTAL_USER,
@@ -16,10 +30,15 @@ export {
   locateBinaries,
   binaryPaths,
   readVersions,
+  readControllerVersions,
   findRepoRoot,
   cacheDir,
 } from './binaries';
-export type { PlatformBinaries, PlatformVersions } from './binaries';
+export type {
+  ControllerVersions,
+  PlatformBinaries,
+  PlatformVersions,
+} from './binaries';
 export {
   applyManifests,
   installCrds,
@@ -35,10 +54,11 @@ export { dynamodbRequest, DEFAULT_REGION } from './moto';
 export type { DynamoDbResponse } from './moto';
 export { getFreePort, getFreePorts } from './ports';
 export { listRuns, readPlatformInfo, stateRoot } from './state';
-export type { PlatformInfo } from './state';
+export type { PlatformInfo, RecordedController } from './state';
 export {
   createTestNamespace,
   getTestPlatform,
+  getControllerTestPlatform,
   kubeConnection,
   kubectlFor,
   ENV_DYNAMODB_ENDPOINT,

@@ -9,11 +9,20 @@ import {
 import { locateBinaries, findRepoRoot } from './binaries';
 import { createCertificates } from './certs';
 import { startControllerManager } from './controllerManager';
+import { startKro, startVelaCore } from './controllers';
+import type { RunningController } from './controllers';
 import { crdsDir, installCrds } from './crds';
 import type { KubectlContext } from './crds';
 import { startEtcd } from './etcd';
 import { writeKubeconfigs } from './kubeconfig';
 import { DEFAULT_REGION, startMoto } from './moto';
+import type { KubeConnection } from './kubeApi';
+import {
+  PORTAL_SERVICE_ACCOUNT,
+  applyPlatformManifests,
+  createServiceAccountToken,
+  waitForRgdsActive,
+} from './manifests';
 import { getFreePorts } from './ports';
 import type { ManagedProcess } from './processes';
 import {
@@ -36,6 +45,16 @@ export interface LocalPlatformOptions {
   controllerManager?: boolean;
   /** install CRDs: true (default) = every folder of `<shared>/crds`, false = none, or a list of dirs */
   crds?: boolean | string[];
+  /** run the real vela-core controller out of cluster (default false) */
+  velaCore?: boolean;
+  /** run the real KRO controller out of cluster (default false) */
+  kro?: boolean;
+  /**
+   * apply manifests/ as a platform team does: namespace vela-system, rbac/, rendered/ into
+   * vela-system, kro/, the Kratix request CRD; `{ examples: true }` also the example Applications;
+   * then writes a portal ServiceAccount token into platform.json (default false)
+   */
+  manifests?: boolean | { examples?: boolean };
   /** start moto's DynamoDB server (default true) */
   dynamodb?: boolean;
   /** build missing binaries (scripts/platform/build-kube.sh, install-moto.sh) instead of failing */
@@ -73,8 +92,19 @@ export interface LocalPlatform {
   /** kubectl with the admin kubeconfig */
   kubectl: KubectlContext;
   info: PlatformInfo;
+  /** vela-core, when running */
+  velaCore?: RunningController;
+  /** KRO, when running */
+  kro?: RunningController;
+  /** token of ServiceAccount backstage/backstage-portal, when the manifests were applied */
+  portalServiceAccountToken?: string;
   /** milliseconds per start step */
   timings: Record<string, number>;
+  /**
+   * Adds controllers and/or manifests to the running platform (what is already on is left as is);
+   * their processes are stopped by stop() like the others.
+   */
+  enable(options: PlatformExtras): Promise<void>;
   /** the running processes, in start order */
   processes: ManagedProcess[];
   /** True once stop() was called (a process exiting after that is expected). */
@@ -82,6 +112,12 @@ export interface LocalPlatform {
   /** Stops every process in reverse order (waiting for each to exit); returns ms per process. */
   stop(): Promise<Record<string, number>>;
 }
+
+/** The parts {@link LocalPlatform.enable} can add to a running platform. */
+export type PlatformExtras = Pick<
+  LocalPlatformOptions,
+  'velaCore' | 'kro' | 'manifests' | 'autoBuild'
+>;
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const SIGNAL_NUMBERS: Record<string, number> = {
@@ -120,6 +156,8 @@ export async function startLocalPlatform(
     repoRoot,
     controllerManager: options.controllerManager,
     dynamodb: options.dynamodb,
+    velaCore: options.velaCore,
+    kro: options.kro,
     autoBuild: options.autoBuild,
     log,
   });
@@ -218,6 +256,128 @@ export async function startLocalPlatform(
     process.on('exit', onExit);
   }
   writePlatformInfo(info);
+  const running: {
+    velaCore?: RunningController;
+    kro?: RunningController;
+    examples?: boolean;
+  } = {};
+  let connection: KubeConnection | undefined;
+
+  /** manifests -> vela-core + KRO -> RGDs Active -> examples -> portal token */
+  const enable = async (
+    extras: PlatformExtras,
+    step: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
+  ): Promise<void> => {
+    if (!extras.velaCore && !extras.kro && !extras.manifests) return;
+    if (!connection) throw new Error('the local platform is not started');
+    const conn = connection;
+    const kubectl: KubectlContext = {
+      kubectl: bins.kubectl,
+      kubeconfig: info.kubernetes.kubeconfig,
+    };
+    const wantManifests = Boolean(extras.manifests);
+    const wantExamples =
+      typeof extras.manifests === 'object' && Boolean(extras.manifests.examples);
+    const binaries = await locateBinaries({
+      repoRoot,
+      velaCore: extras.velaCore,
+      kro: extras.kro,
+      dynamodb: false,
+      autoBuild: extras.autoBuild,
+      log,
+    });
+    const [velaPorts, kroPorts] = [await getFreePorts(2), await getFreePorts(2)];
+    const controller = (
+      key: 'velaCore' | 'kro',
+      name: string,
+      start: typeof startVelaCore,
+      binary: string,
+      version: string,
+      ports: number[],
+    ) =>
+      step(name, () =>
+        start({
+          binary,
+          dir: stateDir,
+          kubeconfig: info.kubernetes.kubeconfig,
+          metricsPort: ports[0],
+          healthPort: ports[1],
+        }).then(c => {
+          running[key] = c;
+          track(c.process);
+          info.controllers = {
+            ...info.controllers,
+            [key]: {
+              version,
+              pid: c.process.pid,
+              healthEndpoint: c.healthEndpoint,
+              metricsEndpoint: c.metricsEndpoint,
+              logFile: c.process.logFile,
+            },
+          };
+          writePlatformInfo(info);
+          return c;
+        }),
+      );
+    const applied =
+      wantManifests && !info.manifests
+        ? step('manifests', () => applyPlatformManifests(kubectl, repoRoot))
+        : undefined;
+    const vela =
+      extras.velaCore && !running.velaCore
+        ? controller(
+            'velaCore',
+            'vela-core',
+            startVelaCore,
+            binaries.velaCore,
+            binaries.controllerVersions.kubevela,
+            velaPorts,
+          )
+        : undefined;
+    const kro =
+      extras.kro && !running.kro
+        ? controller(
+            'kro',
+            'kro',
+            startKro,
+            binaries.kro,
+            binaries.controllerVersions.kro,
+            kroPorts,
+          )
+        : undefined;
+    const [manifests] = await Promise.all([applied, vela, kro]);
+    if (manifests) {
+      info.manifests = {
+        examples: [],
+        resourceGraphDefinitions: manifests.resourceGraphDefinitions,
+      };
+    }
+    const kroProcess = running.kro?.process;
+    if (kroProcess && info.manifests && (manifests || kro)) {
+      await step('rgds-active', () =>
+        waitForRgdsActive(conn, info.manifests?.resourceGraphDefinitions ?? [], {
+          isAlive: () => kroProcess.isRunning(),
+        }),
+      );
+    }
+    if (wantExamples && !running.examples && info.manifests) {
+      const withExamples = await step('examples', () =>
+        applyPlatformManifests(kubectl, repoRoot, { examples: true }),
+      );
+      info.manifests.examples = withExamples.examples;
+      running.examples = true;
+    }
+    if (info.manifests && !info.portalServiceAccountToken) {
+      info.portalServiceAccountToken = await step('portal-token', () =>
+        createServiceAccountToken(
+          conn,
+          PORTAL_SERVICE_ACCOUNT.namespace,
+          PORTAL_SERVICE_ACCOUNT.name,
+        ),
+      );
+    }
+    writePlatformInfo(info);
+  };
 
   try {
     const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -287,6 +447,11 @@ export async function startLocalPlatform(
       kubectl: bins.kubectl,
       kubeconfig: info.kubernetes.kubeconfig,
     };
+    connection = {
+      server: api.server,
+      caPem: certs.caPem,
+      token: tokens[ADMIN_USER],
+    };
 
     const kcm = options.controllerManager
       ? step('kube-controller-manager', () =>
@@ -316,6 +481,7 @@ export async function startLocalPlatform(
         secretAccessKey: 'test',
       };
     }
+    await enable(options, step);
     timings.total = Date.now() - t0;
     info.ready = true;
     const platformJson = writePlatformInfo(info);
@@ -339,6 +505,26 @@ export async function startLocalPlatform(
       info,
       timings,
       processes: started,
+      get velaCore() {
+        return running.velaCore;
+      },
+      get kro() {
+        return running.kro;
+      },
+      get portalServiceAccountToken() {
+        return info.portalServiceAccountToken;
+      },
+      enable: async extras => {
+        if (stopping) throw new Error(`the local platform ${runId} is stopping`);
+        const stepLater = async <T>(name: string, fn: () => Promise<T>) => {
+          const s = Date.now();
+          const result = await fn();
+          timings[name] = Date.now() - s;
+          log(`${name}: ${timings[name]} ms`);
+          return result;
+        };
+        await enable(extras, stepLater);
+      },
       isStopping: () => stopping !== undefined,
       stop,
     };

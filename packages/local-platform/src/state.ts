@@ -18,6 +18,17 @@ export interface RecordedProcess {
   logFile: string;
 }
 
+/** A real controller of a run, as recorded in platform.json. */
+export interface RecordedController {
+  version: string;
+  pid: number;
+  /** http://127.0.0.1:<port> serving /healthz and /readyz */
+  healthEndpoint: string;
+  /** http://127.0.0.1:<port>/metrics */
+  metricsEndpoint: string;
+  logFile: string;
+}
+
 /** Connection details of a running local platform, written to `<state dir>/platform.json`. */
 export interface PlatformInfo {
   schemaVersion: 1;
@@ -51,6 +62,23 @@ export interface PlatformInfo {
     accessKeyId: string;
     secretAccessKey: string;
   };
+  /** the real controllers running out of cluster (absent when off) */
+  controllers?: {
+    velaCore?: RecordedController;
+    kro?: RecordedController;
+  };
+  /** what of manifests/ was applied (absent when off) */
+  manifests?: {
+    /** example files applied (repo-relative); empty without examples */
+    examples: string[];
+    /** KRO ResourceGraphDefinitions applied (Active when KRO runs) */
+    resourceGraphDefinitions: string[];
+  };
+  /**
+   * A TokenRequest token (24 h) of the ServiceAccount backstage/backstage-portal, with only the
+   * RBAC of manifests/rbac; present when the manifests were applied.
+   */
+  portalServiceAccountToken?: string;
   processes: RecordedProcess[];
   /** milliseconds per step */
   timings: Record<string, number>;

@@ -109,3 +109,24 @@ export async function createTestNamespace(
     },
   };
 }
+
+/**
+ * The test platform, checked to run the real vela-core and KRO with manifests/ applied; throws a
+ * message saying how to turn them on otherwise.
+ */
+export function getControllerTestPlatform(): PlatformInfo {
+  const info = getTestPlatform();
+  const missing = [
+    info.controllers?.velaCore ? '' : 'vela-core',
+    info.controllers?.kro ? '' : 'KRO',
+    info.manifests ? '' : 'manifests/',
+  ].filter(Boolean);
+  if (missing.length) {
+    throw new Error(
+      `the local platform of this test run has no ${missing.join(', ')}: set ` +
+        '`"jest": { "testEnvironmentOptions": { "velaTablesControllers": true } }` in the package.json, ' +
+        'or VELA_TABLES_CONTROLLERS=1, or start one with `cli.ts start --detach --controller-manager --vela-core --kro --manifests`',
+    );
+  }
+  return info;
+}

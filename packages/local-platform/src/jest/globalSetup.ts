@@ -17,11 +17,26 @@ export const GLOBAL_KEY = '__velaTablesLocalPlatform';
  * platform started with `cli.ts start`), that one is used and nothing is started.
  * VELA_TABLES_CONTROLLER_MANAGER=1 adds kube-controller-manager; VELA_TABLES_AUTO_BUILD=1 builds
  * missing binaries first (minutes).
+ *
+ * The real controllers (vela-core, KRO, with manifests/ applied and kube-controller-manager for
+ * garbage collection) cost about 5 s and two processes, so they are off unless asked for:
+ * VELA_TABLES_CONTROLLERS=1 turns them on for every package, =0 off; otherwise a package asks for
+ * them in its package.json, `"jest": { "testEnvironmentOptions": { "velaTablesControllers": true } }`.
+ * Per package rather than per test file: globalSetup runs before any test file and is the one
+ * place that owns processes (a test worker starting controllers would race the other workers,
+ * and two vela-cores on one cluster fight). When several packages run in one jest process
+ * (`backstage-cli repo test`), the shared platform gets the controllers added by the first
+ * package that asks for them ({@link LocalPlatform.enable}).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(
+  _globalConfig?: unknown,
+  projectConfig?: { testEnvironmentOptions?: Record<string, unknown> },
+): Promise<void> {
+  const controllers = wantsControllers(projectConfig);
   const running = startedPlatform();
   if (running && !running.isStopping()) {
     // watch mode or several jest projects: one platform per jest process
+    if (controllers) await running.enable(CONTROLLERS);
     exportConnection(running);
     return;
   }
@@ -30,7 +45,9 @@ export default async function globalSetup(): Promise<void> {
   const verbose = process.env.VELA_TABLES_PLATFORM_VERBOSE === '1';
   const platform = await startLocalPlatform({
     runIdPrefix: 'jest',
-    controllerManager: process.env.VELA_TABLES_CONTROLLER_MANAGER === '1',
+    controllerManager:
+      controllers || process.env.VELA_TABLES_CONTROLLER_MANAGER === '1',
+    ...(controllers ? CONTROLLERS : {}),
     autoBuild: process.env.VELA_TABLES_AUTO_BUILD === '1',
     log: verbose
       ? m => process.stderr.write(`[local-platform] ${m}\n`)
@@ -38,6 +55,19 @@ export default async function globalSetup(): Promise<void> {
   });
   (globalThis as Record<string, unknown>)[GLOBAL_KEY] = platform;
   exportConnection(platform);
+}
+
+/** What "controllers on" adds: vela-core, KRO and the platform manifests (no examples). */
+export const CONTROLLERS = { velaCore: true, kro: true, manifests: true } as const;
+
+/** Whether this jest project runs with the real controllers (see {@link globalSetup}). */
+export function wantsControllers(projectConfig?: {
+  testEnvironmentOptions?: Record<string, unknown>;
+}): boolean {
+  const env = process.env.VELA_TABLES_CONTROLLERS;
+  if (env === '1' || env === 'true') return true;
+  if (env === '0' || env === 'false') return false;
+  return projectConfig?.testEnvironmentOptions?.velaTablesControllers === true;
 }
 
 function exportConnection(platform: LocalPlatform): void {

@@ -56,6 +56,8 @@ export function createDynamoDbClient(aws: KubeVelaAwsConfig): DynamoDBClient {
   });
 }
 
+const NOT_FOUND_ERRORS = new Set(['ResourceNotFoundException', 'TableNotFoundException', 'ResourceNotFound']);
+
 function keys(list: Array<{ AttributeName?: string; KeyType?: string }> | undefined): KeySchemaElement[] {
   return (list ?? []).map(k => ({ attributeName: k.AttributeName ?? '', keyType: (k.KeyType ?? 'HASH') as KeySchemaElement['keyType'] }));
 }
@@ -68,8 +70,12 @@ export async function describeDynamoDbTable(
 ): Promise<DynamoDbTableDescription> {
   const where = async () => `${(await client.config.endpoint?.())?.hostname ?? 'AWS'} region ${await client.config.region()}`;
   try {
-    const [table, ttl, backups] = await Promise.all([
-      client.send(new DescribeTableCommand({ TableName: tableName })),
+    // DescribeTable first: it alone decides whether the table exists. Sent together, the three
+    // calls raced, and whichever failed first decided the error: moto answers a missing table's
+    // DescribeTimeToLive with `ResourceNotFound` (not `ResourceNotFoundException`), which then
+    // surfaced as a raw "Table not found" about one run in six.
+    const table = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const [ttl, backups] = await Promise.all([
       client.send(new DescribeTimeToLiveCommand({ TableName: tableName })),
       client.send(new DescribeContinuousBackupsCommand({ TableName: tableName })),
     ]);
@@ -123,7 +129,8 @@ export async function describeDynamoDbTable(
     return view;
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'ResourceNotFoundException' || name === 'TableNotFoundException') {
+    // `ResourceNotFound`: moto's name for a table deleted between DescribeTable and DescribeTimeToLive
+    if (NOT_FOUND_ERRORS.has(name)) {
       throw new NotFoundError(`DynamoDB table '${tableName}' does not exist at ${await where()}`, e);
     }
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(String((e as { code?: unknown }).code)) || name === 'TimeoutError') {

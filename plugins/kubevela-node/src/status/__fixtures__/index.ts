@@ -16,3 +16,15 @@ export function fixture(name: string): KubeObject[] {
 export function fixtureObject(name: string): KubeObject {
   return fixture(name)[0];
 }
+
+/**
+ * A fixture captured from the real vela-core and KRO (`captured/<name>.json`, written by
+ * captureFixtures.integration.test.ts in capture mode); `capturedWith` says what wrote it.
+ */
+export function captured(name: string): KubeObject[] {
+  const parsed = JSON.parse(readFileSync(join(FIXTURES_DIR, 'captured', `${name}.json`), 'utf8')) as {
+    capturedWith: string;
+    objects: KubeObject[];
+  };
+  return parsed.objects;
+}

@@ -148,9 +148,8 @@ export async function waitForRgdsActive(
 ): Promise<number> {
   const start = Date.now();
   const timeoutMs = options.timeoutMs ?? 60000;
-  let states: Record<string, string> = {};
   for (;;) {
-    states = {};
+    const states: Record<string, string> = {};
     for (const name of names) {
       const res = await kubeRequest(
         connection,

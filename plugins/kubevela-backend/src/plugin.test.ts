@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { kubevelaPlugin } from './plugin';
 
@@ -11,7 +12,19 @@ describe('kubevela backend plugin', () => {
     const { server } = await startTestBackend({
       features: [
         kubevelaPlugin,
-        mockServices.rootConfig.factory({ data: {} }),
+        mockServices.rootConfig.factory({
+          data: { kubevela: { clusters: [{ name: 'local', url: 'https://127.0.0.1:1', skipTLSVerify: true }] } },
+        }),
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'unlinked', namespace: 'default' },
+              spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+            },
+          ],
+        }),
         // Requests without a token stay unauthenticated, as in a real backend.
         mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       ],
@@ -55,5 +68,44 @@ describe('kubevela backend plugin', () => {
     const server = await start();
     const res = await request(server).get('/api/kubevela/engines');
     expect(res.status).toBe(401);
+  });
+
+  describe('GET /status', () => {
+    async function get(path: string, withCredentials = true) {
+      const server = await start();
+      const req = request(server).get(`/api/kubevela${path}`);
+      return withCredentials ? req.set('Authorization', mockCredentials.user.header()) : req;
+    }
+
+    it('refuses unauthenticated callers', async () => {
+      const res = await get('/status?entityRef=component:default/unlinked', false);
+      expect(res.status).toBe(401);
+    });
+
+    it('answers 400 when entityRef is missing', async () => {
+      const res = await get('/status');
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain("'entityRef' is required");
+    });
+
+    it('answers 400 for an entityRef that is not kind:namespace/name', async () => {
+      const res = await get('/status?entityRef=default/unlinked');
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain("entityRef 'default/unlinked'");
+    });
+
+    it('answers 404 naming the entity when the catalog does not hold it', async () => {
+      const res = await get('/status?entityRef=component:default/nobody');
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe("entity 'component:default/nobody' was not found in the catalog");
+    });
+
+    it('answers 400 naming app.oam.dev/name for an entity that is not linked, on both routes', async () => {
+      for (const path of ['/status?entityRef=component:default/unlinked', '/status/default/component/unlinked']) {
+        const res = await get(path);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain("entity 'component:default/unlinked' has no 'app.oam.dev/name' annotation");
+      }
+    });
   });
 });

@@ -9,6 +9,7 @@ export * from './engines';
 export * from './spec';
 export * from './application';
 export * from './annotations';
+export * from './api';
 export type {
   ApplicationStatusSummary,
   DynamoDbTableView,

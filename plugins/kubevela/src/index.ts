@@ -3,9 +3,20 @@
  *
  * @packageDocumentation
  */
-export { kubevelaPlugin, EntityEngineComparisonCard } from './plugin';
+export {
+  kubevelaPlugin,
+  EntityEngineComparisonCard,
+  EntityTableStatusCard,
+  EntityKubeVelaTableContent,
+} from './plugin';
+export { isKubeVelaTableAvailable } from './conditions';
 export { kubevelaApiRef } from './api/KubeVelaApi';
 export type { KubeVelaApi } from './api/KubeVelaApi';
 export { KubeVelaClient } from './api/KubeVelaClient';
 export { EngineComparisonTable } from './components/EngineComparison';
-export type { ComparisonTable, ComparisonEngine } from './api/types';
+export { TableStatusView } from './components/TableStatus';
+export type {
+  ComparisonTable,
+  ComparisonEngine,
+  TableStatusResponse,
+} from './api/types';

@@ -30,3 +30,28 @@ export const EntityEngineComparisonCard = kubevelaPlugin.provide(
     },
   }),
 );
+
+/**
+ * Live DynamoDB table status card for entity pages (legacy frontend system); show it only when
+ * `isKubeVelaTableAvailable(entity)`.
+ */
+export const EntityTableStatusCard = kubevelaPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTableStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/TableStatus').then(m => m.EntityTableStatusCard),
+    },
+  }),
+);
+
+/** Entity tab with the table status (when linked) and the engine comparison (legacy frontend system). */
+export const EntityKubeVelaTableContent = kubevelaPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKubeVelaTableContent',
+    component: {
+      lazy: () =>
+        import('./components/TableContent').then(m => m.EntityKubeVelaTableContent),
+    },
+  }),
+);

@@ -10,6 +10,19 @@ import {
 /** Where globalSetup leaves the platform for globalTeardown (same jest process). */
 export const GLOBAL_KEY = '__velaTablesLocalPlatform';
 
+/** What "controllers on" adds: vela-core, KRO and the platform manifests (no examples). */
+export const CONTROLLERS = { velaCore: true, kro: true, manifests: true } as const;
+
+/** Whether this jest project runs with the real controllers (see {@link globalSetup}). */
+export function wantsControllers(projectConfig?: {
+  testEnvironmentOptions?: Record<string, unknown>;
+}): boolean {
+  const env = process.env.VELA_TABLES_CONTROLLERS;
+  if (env === '1' || env === 'true') return true;
+  if (env === '0' || env === 'false') return false;
+  return projectConfig?.testEnvironmentOptions?.velaTablesControllers === true;
+}
+
 /**
  * Jest globalSetup: starts one local platform for the whole test run and exports its connection
  * details to the test workers through VELA_TABLES_PLATFORM_JSON, VELA_TABLES_KUBECONFIG and
@@ -55,19 +68,6 @@ export default async function globalSetup(
   });
   (globalThis as Record<string, unknown>)[GLOBAL_KEY] = platform;
   exportConnection(platform);
-}
-
-/** What "controllers on" adds: vela-core, KRO and the platform manifests (no examples). */
-export const CONTROLLERS = { velaCore: true, kro: true, manifests: true } as const;
-
-/** Whether this jest project runs with the real controllers (see {@link globalSetup}). */
-export function wantsControllers(projectConfig?: {
-  testEnvironmentOptions?: Record<string, unknown>;
-}): boolean {
-  const env = process.env.VELA_TABLES_CONTROLLERS;
-  if (env === '1' || env === 'true') return true;
-  if (env === '0' || env === 'false') return false;
-  return projectConfig?.testEnvironmentOptions?.velaTablesControllers === true;
 }
 
 function exportConnection(platform: LocalPlatform): void {

@@ -46,7 +46,12 @@ export interface KubernetesStatus {
   /** HTTP code. */
   code?: number;
   /** Details. */
-  details?: { name?: string; group?: string; kind?: string; causes?: StatusCause[] };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: StatusCause[];
+  };
 }
 
 const TRANSIENT_CODES = new Set([
@@ -86,7 +91,9 @@ export function statusOf(error: unknown): KubernetesStatus | undefined {
   if (typeof body === 'string') {
     try {
       const parsed: unknown = JSON.parse(body);
-      return parsed && typeof parsed === 'object' ? (parsed as KubernetesStatus) : undefined;
+      return parsed && typeof parsed === 'object'
+        ? (parsed as KubernetesStatus)
+        : undefined;
     } catch {
       return body ? { message: body } : undefined;
     }
@@ -102,7 +109,8 @@ export function networkErrorCode(error: unknown): string | undefined {
     const shape = e as ErrorShape;
     if (typeof shape.code === 'string') return shape.code;
     if (typeof shape.errno === 'string') return shape.errno;
-    if (shape.name === 'AbortError' || shape.name === 'TimeoutError') return 'ETIMEDOUT';
+    if (shape.name === 'AbortError' || shape.name === 'TimeoutError')
+      return 'ETIMEDOUT';
     e = shape.cause;
   }
   return undefined;
@@ -113,7 +121,10 @@ export function networkErrorCode(error: unknown): string | undefined {
  * (`expected list, got …`) with HTTP 500 "failed to create typed patch object": a client mistake.
  */
 export function isTypedPatchError(error: unknown): boolean {
-  return httpStatusOf(error) === 500 && /failed to create typed patch object/.test(statusOf(error)?.message ?? '');
+  return (
+    httpStatusOf(error) === 500 &&
+    /failed to create typed patch object/.test(statusOf(error)?.message ?? '')
+  );
 }
 
 /** Whether a failure is worth retrying: 5xx, 429, connection refused/reset, timeouts. Never other 4xx. */
@@ -128,7 +139,9 @@ export function isTransientError(error: unknown): boolean {
 }
 
 /** `Application 'orders' in namespace 'team-a'` */
-export function describeTarget(ctx: Pick<RequestContext, 'kind' | 'name' | 'namespace'>): string {
+export function describeTarget(
+  ctx: Pick<RequestContext, 'kind' | 'name' | 'namespace'>,
+): string {
   const what = ctx.name ? `${ctx.kind} '${ctx.name}'` : `${ctx.kind} objects`;
   return ctx.namespace ? `${what} in namespace '${ctx.namespace}'` : what;
 }
@@ -138,7 +151,9 @@ function onCluster(ctx: RequestContext): string {
 }
 
 function resourceName(ctx: RequestContext, status?: KubernetesStatus): string {
-  const group = ctx.apiVersion.includes('/') ? ctx.apiVersion.split('/')[0] : '';
+  const group = ctx.apiVersion.includes('/')
+    ? ctx.apiVersion.split('/')[0]
+    : '';
   const plural = status?.details?.kind ?? `${ctx.kind.toLowerCase()}s`;
   return group ? `${plural}.${group}` : plural;
 }
@@ -151,11 +166,20 @@ function causesText(causes: StatusCause[] | undefined): string {
 }
 
 /** The field managers named by SSA conflict causes (`conflict with "kubectl" using …`). */
-export function conflictingManagers(causes: StatusCause[] | undefined): Array<{ manager: string; field?: string }> {
+export function conflictingManagers(
+  causes: StatusCause[] | undefined,
+): Array<{ manager: string; field?: string }> {
   return (causes ?? [])
-    .filter(c => c.reason === 'FieldManagerConflict' || /conflict with/.test(c.message ?? ''))
+    .filter(
+      c =>
+        c.reason === 'FieldManagerConflict' ||
+        /conflict with/.test(c.message ?? ''),
+    )
     .map(c => ({
-      manager: /conflict with "([^"]*)"/.exec(c.message ?? '')?.[1] ?? c.message ?? 'unknown manager',
+      manager:
+        /conflict with "([^"]*)"/.exec(c.message ?? '')?.[1] ??
+        c.message ??
+        'unknown manager',
       field: c.field,
     }));
 }
@@ -164,67 +188,95 @@ export function conflictingManagers(causes: StatusCause[] | undefined): Array<{ 
  * Turns a failure of a Kubernetes request into the matching `@backstage/errors` error, with a
  * message naming the object, the verb and the cluster. `attempts` is how many tries were made.
  */
-export function toBackstageError(error: unknown, ctx: RequestContext, attempts = 1): Error {
+export function toBackstageError(
+  error: unknown,
+  ctx: RequestContext,
+  attempts = 1,
+): Error {
   const status = httpStatusOf(error);
   const body = statusOf(error);
-  const serverMessage = body?.message ?? (error as Error | undefined)?.message ?? String(error);
+  const serverMessage =
+    body?.message ?? (error as Error | undefined)?.message ?? String(error);
   const target = describeTarget(ctx);
-  const cause = error instanceof Error ? error : undefined;
+  // The server's message is already in every text below, so the client's exception is not
+  // chained as the cause: @backstage/errors would append its whole HTTP body and headers.
   if (status === 400 || status === 422 || isTypedPatchError(error)) {
     return new InputError(
-      `${ctx.verb} ${target} ${onCluster(ctx)} was refused as invalid: ${serverMessage}.${causesText(body?.details?.causes)}`,
-      cause,
+      `${ctx.verb} ${target} ${onCluster(
+        ctx,
+      )} was refused as invalid: ${serverMessage}.${causesText(
+        body?.details?.causes,
+      )}`,
     );
   }
   if (status === 401) {
     return new AuthenticationError(
       `cluster '${ctx.cluster}' (${ctx.server}) did not accept the portal's credentials while trying to ${ctx.verb} ${target}: ${serverMessage}`,
-      cause,
     );
   }
   if (status === 403) {
     return new NotAllowedError(
-      `not allowed to ${ctx.verb} ${resourceName(ctx, body)}${ctx.name ? ` '${ctx.name}'` : ''} in ${
+      `not allowed to ${ctx.verb} ${resourceName(ctx, body)}${
+        ctx.name ? ` '${ctx.name}'` : ''
+      } in ${
         ctx.namespace ? `namespace '${ctx.namespace}'` : 'cluster scope'
       } ${onCluster(ctx)}: ${serverMessage}`,
-      cause,
     );
   }
   if (status === 404) {
-    return new NotFoundError(`${target} was not found ${onCluster(ctx)}: ${serverMessage}`, cause);
+    return new NotFoundError(
+      `${target} was not found ${onCluster(ctx)}: ${serverMessage}`,
+    );
   }
   if (status === 409) {
     const managers = conflictingManagers(body?.details?.causes);
     if (managers.length > 0) {
-      const list = managers.map(m => `"${m.manager}" owns ${m.field ?? 'a field'}`).join('; ');
+      const list = managers
+        .map(m => `"${m.manager}" owns ${m.field ?? 'a field'}`)
+        .join('; ');
       return new ConflictError(
-        `apply of ${target} ${onCluster(ctx)} conflicts with other field managers: ${list}. Apply with force to take ownership, or leave these fields to their manager.`,
-        cause,
+        `apply of ${target} ${onCluster(
+          ctx,
+        )} conflicts with other field managers: ${list}. Apply with force to take ownership, or leave these fields to their manager.`,
       );
     }
-    return new ConflictError(`${ctx.verb} ${target} ${onCluster(ctx)} conflicted: ${serverMessage}`, cause);
+    return new ConflictError(
+      `${ctx.verb} ${target} ${onCluster(ctx)} conflicted: ${serverMessage}`,
+    );
   }
   if (status === 410) {
-    return new ConflictError(`${ctx.verb} ${target} ${onCluster(ctx)}: resource version expired: ${serverMessage}`, cause);
+    return new ConflictError(
+      `${ctx.verb} ${target} ${onCluster(
+        ctx,
+      )}: resource version expired: ${serverMessage}`,
+    );
   }
   if (isTransientError(error)) {
-    const code = status !== undefined ? `HTTP ${status}` : networkErrorCode(error) ?? 'network error';
+    const code =
+      status !== undefined
+        ? `HTTP ${status}`
+        : networkErrorCode(error) ?? 'network error';
     return new ServiceUnavailableError(
-      `the Kubernetes API of cluster '${ctx.cluster}' at ${ctx.server} is unavailable (${code}) while trying to ${ctx.verb} ${target}, after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${serverMessage}`,
-      cause,
+      `the Kubernetes API of cluster '${ctx.cluster}' at ${
+        ctx.server
+      } is unavailable (${code}) while trying to ${
+        ctx.verb
+      } ${target}, after ${attempts} attempt${
+        attempts === 1 ? '' : 's'
+      }: ${serverMessage}`,
     );
   }
   if (status !== undefined) {
     return new InputError(
-      `${ctx.verb} ${target} ${onCluster(ctx)} failed with HTTP ${status}: ${serverMessage}`,
-      cause,
+      `${ctx.verb} ${target} ${onCluster(
+        ctx,
+      )} failed with HTTP ${status}: ${serverMessage}`,
     );
   }
   if (/Unrecognized API version and kind/.test(serverMessage)) {
     return new NotFoundError(
       `cluster '${ctx.cluster}' (${ctx.server}) does not serve ${ctx.apiVersion} ${ctx.kind}: is its CRD installed?`,
-      cause,
     );
   }
-  return cause ?? new Error(serverMessage);
+  return error instanceof Error ? error : new Error(serverMessage);
 }

@@ -25,7 +25,7 @@ import { appliedEngineResourceRefs } from './findEngineResources';
 jest.setTimeout(180_000);
 
 /** Every timestamp in a captured fixture. */
-export const CAPTURED_AT = '2026-11-20T10:00:00Z';
+const CAPTURED_AT = '2026-11-20T10:00:00Z';
 const NAMESPACE = 'team-a';
 // eslint-disable-next-line no-restricted-syntax
 const OUT = join(__dirname, '__fixtures__', 'captured');
@@ -35,7 +35,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DROP = new Set(['uid', 'resourceVersion', 'managedFields', 'selfLink']);
 
 /** Strips what changes from run to run; replaces the test namespace by `team-a`. */
-export function normalise(value: unknown, namespace: string): unknown {
+function normalise(value: unknown, namespace: string): unknown {
   if (Array.isArray(value)) return value.map(v => normalise(v, namespace));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -73,9 +73,11 @@ const arn = (t: string) => `arn:aws:dynamodb:us-west-2:123456789012:table/${t}`;
     await ns?.cleanup();
   });
 
+  const written: string[] = [];
   function write(name: string, objects: KubeObject[], capturedWith: string): void {
     const body = { capturedWith, objects: objects.map(o => normalise(o, ns.name)) };
     writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(body, null, 2)}\n`);
+    written.push(name);
   }
 
   async function patchStatus(ref: ObjectRef, plural: string, status: Record<string, unknown>) {
@@ -129,6 +131,9 @@ const arn = (t: string) => `arn:aws:dynamodb:us-west-2:123456789012:table/${t}`;
     write(`application-${prefix}-running`, [await client.get(appRef)], 'vela-core v1.10.9 (real)');
     write(`${prefix}-ready`, [await client.get(engineRef), await client.get(ackRef)], 'KRO v0.9.4 (real); the ACK Table status written by the capture as the ACK controller writes it');
     await client.delete(appRef);
+    expect(written).toEqual(
+      expect.arrayContaining([`application-${prefix}-running`, `${prefix}-provisioning`, `${prefix}-ready`]),
+    );
   });
 
   it('captures crossplane: Application while the Table is not ready, and once it is', async () => {
@@ -146,6 +151,7 @@ const arn = (t: string) => `arn:aws:dynamodb:us-west-2:123456789012:table/${t}`;
     write('application-crossplane-running', [await client.get(appRef)], 'vela-core v1.10.9 (real)');
     write('crossplane-ready', [await client.get(engineRef)], 'rendered by vela-core v1.10.9 (real); status written by the capture as the Crossplane AWS provider writes it');
     await client.delete(appRef);
+    expect(written).toEqual(expect.arrayContaining(['application-crossplane-running', 'crossplane-ready']));
   });
 });
 

@@ -64,11 +64,14 @@ export function readCrossplaneTableStatus(resources: readonly KubeObject[]): Eng
     .map(a => ({ attributeName: str(a, 'name') ?? '', attributeType: str(a, 'type') ?? 'S' }) as AttributeDefinition);
   const billingMode = pick('billingMode') as BillingMode | undefined;
   const list = (name: string) => (arr(atProvider, name).length ? arr(atProvider, name) : arr(forProvider, name));
+  // Single blocks (ttl, serverSideEncryption, pointInTimeRecovery) are one-item lists in the
+  // cluster-scoped v1beta1 schema and plain objects in v1beta2 and the namespaced group.
+  const block = (name: string) => list(name)[0] ?? (pick(name) && !Array.isArray(pick(name)) ? pick(name) : undefined);
   const features: TableFeature[] = [];
-  if (field(list('ttl')[0], 'enabled') === true) features.push('ttl');
+  if (field(block('ttl'), 'enabled') === true) features.push('ttl');
   if (pick('streamEnabled') === true) features.push('streams');
-  if (field(list('serverSideEncryption')[0], 'enabled') === true) features.push('encryption');
-  if (pick('deletionProtectionEnabled') === true || field(list('pointInTimeRecovery')[0], 'enabled') === true) {
+  if (field(block('serverSideEncryption'), 'enabled') === true) features.push('encryption');
+  if (pick('deletionProtectionEnabled') === true || field(block('pointInTimeRecovery'), 'enabled') === true) {
     features.push('protection');
   }
   if (billingMode === 'PROVISIONED') features.push('provisioned-capacity');

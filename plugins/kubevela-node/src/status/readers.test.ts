@@ -110,3 +110,33 @@ describe('readKratixTableStatus', () => {
     expect(readKratixTableStatus(fixture('kratix-deleting')).phase).toBe('Deleting');
   });
 });
+
+describe('readCrossplaneTableStatus on the namespaced Crossplane v2 group', () => {
+  it('sees TTL, encryption and point-in-time recovery given as plain objects', () => {
+    const table = {
+      apiVersion: 'dynamodb.aws.m.upbound.io/v1beta1',
+      kind: 'Table',
+      metadata: { name: 'carts', namespace: 'team-a' },
+      spec: {
+        forProvider: {
+          region: 'us-west-2',
+          attribute: [{ name: 'id', type: 'S' }],
+          hashKey: 'id',
+          billingMode: 'PAY_PER_REQUEST',
+          ttl: { enabled: true, attributeName: 'expiresAt' },
+          serverSideEncryption: { enabled: true },
+          pointInTimeRecovery: { enabled: true },
+        },
+      },
+      status: {
+        conditions: [
+          { type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: '2026-11-20T10:00:00Z' },
+          { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: '2026-11-20T10:00:00Z' },
+        ],
+      },
+    };
+    const reading = readCrossplaneTableStatus([table]);
+    expect(reading.phase).toBe('Ready');
+    expect(reading.enabledFeatures).toEqual(expect.arrayContaining(['ttl', 'encryption', 'protection']));
+  });
+});

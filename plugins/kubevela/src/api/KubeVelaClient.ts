@@ -1,6 +1,6 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { ComparisonTable } from './types';
+import type { ComparisonTable, TableStatusResponse } from './types';
 import type { KubeVelaApi } from './KubeVelaApi';
 
 /** {@link KubeVelaApi} over the backend's REST API. */
@@ -15,6 +15,10 @@ export class KubeVelaClient implements KubeVelaApi {
 
   async getComparison(): Promise<ComparisonTable> {
     return this.get<ComparisonTable>('/comparison');
+  }
+
+  async getTableStatus(entityRef: string): Promise<TableStatusResponse> {
+    return this.get<TableStatusResponse>(`/status?entityRef=${encodeURIComponent(entityRef)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,14 +1,6 @@
-import type { ComparisonRow, EngineId } from '@vela-tables/plugin-kubevela-common';
-
-/** An engine as shown in a column header of the comparison. */
-export interface ComparisonEngine {
-  id: EngineId;
-  title: string;
-  componentType: string;
-}
-
-/** The backend's `/comparison` response: engine columns and fact rows. */
-export interface ComparisonTable {
-  engines: ComparisonEngine[];
-  rows: ComparisonRow[];
-}
+// The REST response types live in kubevela-common, shared with the backend that produces them.
+export type {
+  ComparisonEngine,
+  ComparisonTable,
+  TableStatusResponse,
+} from '@vela-tables/plugin-kubevela-common';

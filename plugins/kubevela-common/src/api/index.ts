@@ -1,0 +1,1 @@
+export type { ComparisonEngine, ComparisonTable, TableStatusResponse } from './responses';

@@ -1,0 +1,1 @@
+export { EntityKubeVelaTableContent } from './EntityKubeVelaTableContent';

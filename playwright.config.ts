@@ -27,6 +27,9 @@ export default defineConfig({
     timeout: 600_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    // SIGTERM lets the start script stop its local platform (the platform also stops by itself
+    // once the script is gone, should it be killed).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',

@@ -31,7 +31,10 @@ stop_platform() {
 start_platform() {
   stop_platform
   log "starting kube-apiserver, etcd, kube-controller-manager, DynamoDB, vela-core and KRO; applying manifests/ and examples"
-  cli start --detach --name "$RUN" --controller-manager --vela-core --kro --manifests --examples >/dev/null
+  # The platform stops by itself once the process it belongs to is gone, even one killed with
+  # SIGKILL (a test runner stopping the portal): VELA_TABLES_PORTAL_OWNER, set by start.sh.
+  cli start --detach --name "$RUN" --controller-manager --vela-core --kro --manifests --examples \
+    --exit-with "${VELA_TABLES_PORTAL_OWNER:-$PPID}" >/dev/null
 
   mkdir -p "$(dirname "$OVERLAY")"
   # Written with a YAML serialiser from platform.json, not by pasting strings into YAML. The

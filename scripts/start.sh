@@ -17,8 +17,9 @@ cd "$VELA_TABLES_ROOT"
 
 configs=(--config "$VELA_TABLES_ROOT/app-config.yaml")
 if [ "${VELA_TABLES_PLATFORM:-local}" != none ]; then
+  export VELA_TABLES_PORTAL_OWNER=$$
   overlay="$(scripts/portal-platform.sh start)"
-  trap 'scripts/portal-platform.sh stop' EXIT
+  trap 'scripts/portal-platform.sh stop' EXIT INT TERM
   configs+=(--config "$overlay")
 fi
 if [ -f app-config.local.yaml ]; then

@@ -41,3 +41,11 @@ describe('wantsControllers', () => {
     expect(wantsControllers(undefined)).toBe(true);
   });
 });
+
+describe('--exit-with', () => {
+  it('takes the pid of the process the platform belongs to', () => {
+    expect(parseFlags(['--exit-with', '4242'])).toMatchObject({ exitWith: 4242 });
+    expect(() => parseFlags(['--exit-with', 'me'])).toThrow('--exit-with takes the pid of a running process');
+    expect(() => parseFlags(['--exit-with', '1'])).toThrow('--exit-with');
+  });
+});

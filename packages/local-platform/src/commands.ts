@@ -44,6 +44,8 @@ commands:
            --examples             with --manifests: also apply manifests/examples (not catalog-info)
            --auto-build           build missing binaries first (minutes)
            --keep-state           keep .local-platform/<id>/ (logs, etcd data) after stop
+           --exit-with <pid>      stop the platform when process <pid> is gone (e.g. the portal's
+                                  start script, even when it is killed with SIGKILL)
   stop     stop a run started with start       (--name <id> | --all)
   status   list runs and check that they answer (--json)
   env      print shell exports for a run        (--name <id>); eval "$(... env)"
@@ -71,6 +73,7 @@ interface Flags {
   duration: number;
   positional: string[];
   runs: number;
+  exitWith?: number;
 }
 
 /** Parses the options of a CLI command (exported for tests). */
@@ -108,6 +111,7 @@ export function parseFlags(args: string[]): Flags {
     else if (a === '--keep-state') flags.keepState = true;
     else if (a === '--no-controller-manager') flags.controllerManager = false;
     else if (a === '--runs') flags.runs = Number(args[++i]);
+    else if (a === '--exit-with') flags.exitWith = Number(args[++i]);
     else if (a === '--vela-core') flags.velaCore = true;
     else if (a === '--kro') flags.kro = true;
     else if (a === '--manifests') flags.manifests = true;
@@ -119,6 +123,8 @@ export function parseFlags(args: string[]): Flags {
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(flags.name))
     throw new Error(`invalid --name '${flags.name}'`);
+  if (flags.exitWith !== undefined && (!Number.isInteger(flags.exitWith) || flags.exitWith <= 1))
+    throw new Error('--exit-with takes the pid of a running process');
   if (flags.examples && !flags.manifests)
     throw new Error('--examples needs --manifests');
   if (!Number.isInteger(flags.duration) || flags.duration < 600)
@@ -260,11 +266,23 @@ async function start(
   );
   log('running; Ctrl-C (or `stop`) stops it');
   // a part that dies on its own takes the others down with it
-  const crashed = await Promise.race(
+  const crashedPart = Promise.race(
     platform.processes.map(p =>
       p.exited.then(exit => ({ name: p.name, exit, logFile: p.logFile })),
     ),
   );
+  const outcome = await Promise.race([
+    crashedPart.then(crashed => ({ kind: 'crashed' as const, crashed })),
+    ...(flags.exitWith !== undefined
+      ? [untilPidExits(flags.exitWith).then(() => ({ kind: 'owner-gone' as const }))]
+      : []),
+  ]);
+  if (outcome.kind === 'owner-gone') {
+    log(`process ${flags.exitWith} that this platform belongs to is gone; stopping`);
+    await platform.stop();
+    return 0;
+  }
+  const crashed = outcome.crashed;
   if (platform.isStopping()) {
     await platform.stop();
     return 0;
@@ -274,6 +292,13 @@ async function start(
   );
   await platform.stop();
   return 1;
+}
+
+/** Resolves once `pid` no longer runs (polled: the process is not our child). */
+async function untilPidExits(pid: number): Promise<void> {
+  while (isPidAlive(pid)) {
+    await sleep(500);
+  }
 }
 
 async function stopRuns(repoRoot: string, flags: Flags): Promise<number> {

@@ -7,16 +7,21 @@ export interface CommandResult {
   stderr: string;
 }
 
+/** Options of {@link runCommand} and {@link runCommandOrThrow}. */
+export interface CommandOptions {
+  /** Written to the command's stdin. */
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Kills the command (SIGKILL) after this long. */
+  timeoutMs?: number;
+}
+
 /** Runs a command to completion, optionally feeding `input` on stdin; never throws on exit codes. */
 export function runCommand(
   command: string,
   args: string[],
-  options: {
-    input?: string;
-    env?: NodeJS.ProcessEnv;
-    cwd?: string;
-    timeoutMs?: number;
-  } = {},
+  options: CommandOptions = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -53,12 +58,7 @@ export function runCommand(
 export async function runCommandOrThrow(
   command: string,
   args: string[],
-  options: {
-    input?: string;
-    env?: NodeJS.ProcessEnv;
-    cwd?: string;
-    timeoutMs?: number;
-  } = {},
+  options: CommandOptions = {},
 ): Promise<string> {
   const result = await runCommand(command, args, options);
   if (result.code !== 0) {

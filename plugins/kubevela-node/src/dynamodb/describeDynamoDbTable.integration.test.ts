@@ -1,21 +1,14 @@
 import { CreateTableCommand, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { getTestPlatform } from '@internal/local-platform';
 import { randomBytes } from 'node:crypto';
 import { compareWithSpec } from './compareWithSpec';
 import type { DesiredTableSettings } from './compareWithSpec';
-import { createDynamoDbClient, describeDynamoDbTable } from './describeDynamoDbTable';
+import { describeDynamoDbTable } from './describeDynamoDbTable';
+import { testDynamoDbClient } from './__testUtils__/testDynamoDbClient';
 
 jest.setTimeout(30_000);
 
 describe('describeDynamoDbTable against the moto DynamoDB server', () => {
-  const info = getTestPlatform();
-  const dynamodb = info.dynamodb;
-  if (!dynamodb) throw new Error('the local platform has no DynamoDB server');
-  const client = createDynamoDbClient({
-    endpoint: dynamodb.endpoint,
-    region: dynamodb.region,
-    credentials: { accessKeyId: dynamodb.accessKeyId, secretAccessKey: dynamodb.secretAccessKey },
-  });
+  const client = testDynamoDbClient();
 
   it('lists every difference between the spec and a table created with other settings', async () => {
     const tableName = `drift-${randomBytes(4).toString('hex')}`;

@@ -18,6 +18,10 @@ export function crossplaneApplication(f: CrossplaneTableFixture): KubeObject {
       name: f.app,
       namespace: f.namespace,
       labels: { 'vela-tables.io/engine': 'crossplane', 'app.kubernetes.io/managed-by': 'backstage-kubevela' },
+      // The tests write this Application's status themselves. When the shared test platform runs
+      // the real vela-core (other packages opt in), it must leave this Application alone: vela-core
+      // skips Applications that require a controller version it does not have.
+      annotations: { 'app.oam.dev/controller-version-require': 'v0.0.0-not-reconciled' },
     },
     spec: {
       components: [{ name: f.table, type: 'aws-dynamodb-xp', properties: { tableName: f.table } }],

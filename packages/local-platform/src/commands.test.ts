@@ -42,6 +42,22 @@ describe('wantsControllers', () => {
   });
 });
 
+describe('wantsControllers across the projects of one jest run', () => {
+  const previous = process.env.VELA_TABLES_CONTROLLERS;
+  afterEach(() => {
+    if (previous === undefined) delete process.env.VELA_TABLES_CONTROLLERS;
+    else process.env.VELA_TABLES_CONTROLLERS = previous;
+  });
+
+  it('runs them when any project opts in, whichever project jest hands to the setup', () => {
+    delete process.env.VELA_TABLES_CONTROLLERS;
+    const optIn = { testEnvironmentOptions: { velaTablesControllers: true } };
+    const plain = { testEnvironmentOptions: {} };
+    expect(wantsControllers(plain, { projects: [plain, optIn] })).toBe(true);
+    expect(wantsControllers(plain, { projects: [plain, plain] })).toBe(false);
+  });
+});
+
 describe('--exit-with', () => {
   it('takes the pid of the process the platform belongs to', () => {
     expect(parseFlags(['--exit-with', '4242'])).toMatchObject({ exitWith: 4242 });

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startLocalPlatform } from '../platform';
 import type { LocalPlatform } from '../platform';
 import {
@@ -13,14 +14,39 @@ export const GLOBAL_KEY = '__velaTablesLocalPlatform';
 /** What "controllers on" adds: vela-core, KRO and the platform manifests (no examples). */
 export const CONTROLLERS = { velaCore: true, kro: true, manifests: true } as const;
 
-/** Whether this jest project runs with the real controllers (see {@link globalSetup}). */
-export function wantsControllers(projectConfig?: {
-  testEnvironmentOptions?: Record<string, unknown>;
-}): boolean {
+type ProjectOptions = { testEnvironmentOptions?: Record<string, unknown> };
+
+/**
+ * Whether the real controllers run for this test run. Jest runs a globalSetup module once per
+ * path, with the config of whichever project's test comes first (and test order follows timing
+ * history), so the answer must not depend on that one project: the controllers run when any
+ * project of the run opts in (`jest.testEnvironmentOptions.velaTablesControllers` in its
+ * package.json). VELA_TABLES_CONTROLLERS=1/0 overrides.
+ */
+export function wantsControllers(
+  projectConfig?: ProjectOptions,
+  globalConfig?: { projects?: unknown[] },
+): boolean {
   const env = process.env.VELA_TABLES_CONTROLLERS;
   if (env === '1' || env === 'true') return true;
   if (env === '0' || env === 'false') return false;
-  return projectConfig?.testEnvironmentOptions?.velaTablesControllers === true;
+  return [projectConfig, ...(globalConfig?.projects ?? []).map(projectOptions)].some(
+    project => project?.testEnvironmentOptions?.velaTablesControllers === true,
+  );
+}
+
+/** A project of the run as jest lists it: its config, or its folder (read its package.json). */
+function projectOptions(project: unknown): ProjectOptions | undefined {
+  if (project && typeof project === 'object') return project as ProjectOptions;
+  if (typeof project !== 'string') return undefined;
+  for (const dir of [project, dirname(project)]) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { jest?: ProjectOptions };
+      return pkg.jest;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -42,10 +68,10 @@ export function wantsControllers(projectConfig?: {
  * package that asks for them ({@link LocalPlatform.enable}).
  */
 export default async function globalSetup(
-  _globalConfig?: unknown,
-  projectConfig?: { testEnvironmentOptions?: Record<string, unknown> },
+  globalConfig?: { projects?: unknown[] },
+  projectConfig?: ProjectOptions,
 ): Promise<void> {
-  const controllers = wantsControllers(projectConfig);
+  const controllers = wantsControllers(projectConfig, globalConfig);
   const running = startedPlatform();
   if (running && !running.isStopping()) {
     // watch mode or several jest projects: one platform per jest process

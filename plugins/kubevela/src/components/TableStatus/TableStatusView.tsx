@@ -17,6 +17,8 @@ import type { TableStatusResponse } from '../../api/types';
 import { PhaseChip } from './PhaseChip';
 import { PHASE_ORDER } from './phaseTone';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 function keysText(keys?: KeySchemaElement[], attributes?: AttributeDefinition[]): string {
   if (!keys?.length) return '—';
   const types = new Map((attributes ?? []).map(a => [a.attributeName, a.attributeType]));
@@ -68,11 +70,12 @@ function EngineResource(props: { resource: EngineResourceStatus }) {
           <TableBody>
             {r.conditions.map(c => (
               <TableRow key={c.type}>
-                <TableCell>{c.type}</TableCell>
-                <TableCell>{c.status}</TableCell>
-                <TableCell>{c.reason ?? ''}</TableCell>
+                {/* Short identifiers stay on one line; the message takes the remaining width. */}
+                <TableCell style={NO_WRAP}>{c.type}</TableCell>
+                <TableCell style={NO_WRAP}>{c.status}</TableCell>
+                <TableCell style={NO_WRAP}>{c.reason ?? ''}</TableCell>
                 <TableCell>{c.message ?? ''}</TableCell>
-                <TableCell>{when(c.lastTransitionTime)}</TableCell>
+                <TableCell style={NO_WRAP}>{when(c.lastTransitionTime)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

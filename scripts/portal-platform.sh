@@ -19,12 +19,6 @@ cli() { node packages/local-platform/src/cli.ts "$@"; }
 log() { echo "portal-platform: $*" >&2; }
 
 stop_platform() {
-  # controllers of a run started by the earlier version of this script (pid files, setsid)
-  for pidfile in "$VELA_TABLES_ROOT"/.local-platform/$RUN-controllers/*.pid; do
-    [ -f "$pidfile" ] || continue
-    kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
-    rm -f "$pidfile"
-  done
   cli stop --name "$RUN" >/dev/null 2>&1 || true
 }
 

@@ -41,9 +41,7 @@ fi
 if [ "$want_platform" = 1 ]; then
   for script in scripts/platform/build-kube.sh scripts/platform/install-moto.sh \
                 scripts/platform/build-vela.sh scripts/platform/build-kro.sh; do
-    if [ -x "$script" ]; then
-      step "ensuring $(basename "$script" .sh) (cached binaries are reused)"
-      "$script"
-    fi
+    step "ensuring $(basename "$script" .sh) (cached binaries are reused)"
+    bash "$script" || { echo "setup: $script failed (see its output above)" >&2; exit 1; }
   done
 fi

@@ -19,7 +19,10 @@ configs=(--config "$VELA_TABLES_ROOT/app-config.yaml")
 if [ "${VELA_TABLES_PLATFORM:-local}" != none ]; then
   export VELA_TABLES_PORTAL_OWNER=$$
   overlay="$(scripts/portal-platform.sh start)"
-  trap 'scripts/portal-platform.sh stop' EXIT INT TERM
+  # One clean-up, on every way out; a signal ends the script so that it runs once.
+  trap 'scripts/portal-platform.sh stop' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
   configs+=(--config "$overlay")
 fi
 if [ -f app-config.local.yaml ]; then

@@ -15,6 +15,15 @@ results="$VELA_TABLES_ROOT/test-results"
 rm -rf "$results" && mkdir -p "$results"
 failed_stage=()
 stage() { echo "== $*" >&2; }
+# Runs a check script into its log, shows all but its `ok` lines, and records a failure by the
+# script's own exit code.
+check_stage() {
+  local name=$1 script=$2 log=$3
+  bash "$script" > "$log" 2>&1
+  local rc=$?
+  grep -vE '^ok ' "$log" || true
+  [ "$rc" = 0 ] || failed_stage+=("$name")
+}
 
 stage "type check"
 yarn tsc || failed_stage+=("tsc")
@@ -23,12 +32,10 @@ stage "lint"
 yarn backstage-cli repo lint || failed_stage+=("lint")
 
 stage "platform manifests: vela def vet, render, dry-run, negative set"
-bash scripts/manifests/check.sh 2>&1 | tee "$results/manifests-check.log" | grep -vE '^ok ' || true
-[ "${PIPESTATUS[0]}" = 0 ] || failed_stage+=("manifests-check")
+check_stage manifests-check scripts/manifests/check.sh "$results/manifests-check.log"
 
 stage "platform manifests on a live apiserver with KRO and vela-core"
-bash scripts/manifests/verify-live.sh 2>&1 | tee "$results/manifests-live.log" | grep -vE '^ok ' || true
-[ "${PIPESTATUS[0]}" = 0 ] || failed_stage+=("manifests-live")
+check_stage manifests-live scripts/manifests/verify-live.sh "$results/manifests-live.log"
 
 stage "unit and integration tests"
 CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" || failed_stage+=("jest")

@@ -31,10 +31,10 @@ export const DEFAULT_STATUS_CACHE_TTL_SECONDS = 5;
 export interface RouterOptions {
   logger: LoggerService;
   config: RootConfigService;
-  /** Reads entities with the caller's credentials; `/status` answers 503 without it. */
-  catalog?: CatalogService;
+  /** Reads entities with the caller's credentials. */
+  catalog: CatalogService;
   /** Resolves the caller's credentials. */
-  httpAuth?: HttpAuthService;
+  httpAuth: HttpAuthService;
   /** Overrides of the status service (tests). */
   statusService?: Partial<Pick<TableStatusServiceOptions, 'clientFor' | 'cacheTtlMs' | 'describeTable'>>;
 }
@@ -96,9 +96,6 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   async function sendStatus(req: express.Request, res: express.Response, rawRef: string) {
     const { catalog, httpAuth } = options;
-    if (!catalog || !httpAuth) {
-      throw new Error('the kubevela status route needs the catalog and httpAuth services');
-    }
     const entityRef = normaliseEntityRef(rawRef);
     const credentials = await httpAuth.credentials(req);
     // The catalog read with the caller's credentials decides who may see the status.

@@ -36,9 +36,7 @@ export async function addDynamoDbView(
     }
     return result;
   } catch (e) {
-    // The describer's own message names the table, endpoint and region; the SDK error it chains
-    // ("; caused by ResourceNotFoundException: …") repeats it in AWS's words.
-    const message = (e as Error).message || String(e);
-    return { ...status, dynamoDbError: message.split('; caused by ')[0] };
+    // The describer's message names the table, the endpoint and the region.
+    return { ...status, dynamoDbError: (e as Error).message || String(e) };
   }
 }

@@ -129,12 +129,14 @@ export async function describeDynamoDbTable(
     return view;
   } catch (e) {
     const name = (e as Error).name;
+    // Not chained as the cause: these messages already say what happened, and @backstage/errors
+    // would append the SDK error (in AWS's words, and again) to them.
     // `ResourceNotFound`: moto's name for a table deleted between DescribeTable and DescribeTimeToLive
     if (NOT_FOUND_ERRORS.has(name)) {
-      throw new NotFoundError(`DynamoDB table '${tableName}' does not exist at ${await where()}`, e);
+      throw new NotFoundError(`DynamoDB table '${tableName}' does not exist at ${await where()}`);
     }
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(String((e as { code?: unknown }).code)) || name === 'TimeoutError') {
-      throw new ServiceUnavailableError(`DynamoDB at ${await where()} is unavailable while describing table '${tableName}': ${(e as Error).message}`, e);
+      throw new ServiceUnavailableError(`DynamoDB at ${await where()} is unavailable while describing table '${tableName}': ${(e as Error).message}`);
     }
     throw e;
   }

@@ -66,7 +66,10 @@ export function readCrossplaneTableStatus(resources: readonly KubeObject[]): Eng
   const list = (name: string) => (arr(atProvider, name).length ? arr(atProvider, name) : arr(forProvider, name));
   // Single blocks (ttl, serverSideEncryption, pointInTimeRecovery) are one-item lists in the
   // cluster-scoped v1beta1 schema and plain objects in v1beta2 and the namespaced group.
-  const block = (name: string) => list(name)[0] ?? (pick(name) && !Array.isArray(pick(name)) ? pick(name) : undefined);
+  const block = (name: string) => {
+    const value = list(name)[0] ?? pick(name);
+    return Array.isArray(value) ? undefined : value;
+  };
   const features: TableFeature[] = [];
   if (field(block('ttl'), 'enabled') === true) features.push('ttl');
   if (pick('streamEnabled') === true) features.push('streams');

@@ -44,38 +44,24 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
     });
   }
 
-  function application(name: string, namespace = ns.name): JsonObject {
+  /** A built Application for one table (kro-simplified unless said otherwise), as plain JSON. */
+  function application(
+    name: string,
+    options: { namespace?: string; engine?: 'kro-simplified' | 'crossplane' } = {},
+  ): JsonObject {
+    const namespace = options.namespace ?? ns.name;
     const app = buildApplication(
       assertTableSpec(
         {
-          engine: 'kro-simplified',
+          engine: options.engine ?? 'kro-simplified',
           applicationName: name,
           componentName: `${name}-table`,
           namespace,
-          tableName: name,
-          attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
-          keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-          stream: { enabled: true, viewType: 'NEW_IMAGE' },
-        },
-        { allowedNamespaces: [namespace] },
-      ),
-    );
-    return JSON.parse(JSON.stringify(app)) as JsonObject;
-  }
-
-  function crossplaneApplication(name: string): JsonObject {
-    const app = buildApplication(
-      assertTableSpec(
-        {
-          engine: 'crossplane',
-          applicationName: name,
-          componentName: `${name}-table`,
-          namespace: ns.name,
           tableName: `${ns.name}-${name}`,
           attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
           keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
         },
-        { allowedNamespaces: [ns.name] },
+        { allowedNamespaces: [namespace] },
       ),
     );
     return JSON.parse(JSON.stringify(app)) as JsonObject;
@@ -132,7 +118,7 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
   });
 
   it('refuses a namespace outside the allow-list and stores nothing', async () => {
-    const ctx = createMockActionContext({ input: { application: application('elsewhere', 'kube-system') } });
+    const ctx = createMockActionContext({ input: { application: application('elsewhere', { namespace: 'kube-system' }) } });
     await expect(actionAs().handler(ctx)).rejects.toThrow(
       `namespace 'kube-system' is not allowed for Applications; allowed: ${ns.name}`,
     );
@@ -158,7 +144,7 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
   });
 
   it('waits until the Application is running and healthy, with engine status written by the test', async () => {
-    const app = crossplaneApplication('healthy');
+    const app = application('healthy', { engine: 'crossplane' });
     const ctx = createMockActionContext({ input: { application: app, wait: true, timeoutSeconds: 120 } });
     const done = actionAs().handler(ctx);
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The local platform behind the portal: kube-apiserver + etcd (+ kube-controller-manager) with the
-# real CRDs, moto's DynamoDB server, the platform manifests and examples applied, and the real
-# vela-core and KRO controllers, all started, recorded and stopped by packages/local-platform
+# real CRDs, moto's DynamoDB server, the platform manifests and examples applied, the real
+# vela-core (with its admission webhook) and KRO controllers, and the local stand-ins for the ACK
+# controller, Crossplane's AWS provider and Kratix, all started, recorded and stopped by
+# packages/local-platform
 # (`cli.ts start --detach --name portal ...`); plus an app-config overlay that points the
 # Kubernetes plugin and `kubevela` at them, as the portal's ServiceAccount.
 #   scripts/portal-platform.sh start   -> prints the path of the app-config overlay
@@ -24,10 +26,10 @@ stop_platform() {
 
 start_platform() {
   stop_platform
-  log "starting kube-apiserver, etcd, kube-controller-manager, DynamoDB, vela-core and KRO; applying manifests/ and examples"
+  log "starting kube-apiserver, etcd, kube-controller-manager, DynamoDB, vela-core, KRO and the engine stand-ins; applying manifests/ and examples"
   # The platform stops by itself once the process it belongs to is gone, even one killed with
   # SIGKILL (a test runner stopping the portal): VELA_TABLES_PORTAL_OWNER, set by start.sh.
-  cli start --detach --name "$RUN" --controller-manager --vela-core --kro --manifests --examples \
+  cli start --detach --name "$RUN" --controller-manager --vela-core --kro --manifests --examples --stand-ins \
     --exit-with "${VELA_TABLES_PORTAL_OWNER:-$PPID}" >/dev/null
 
   mkdir -p "$(dirname "$OVERLAY")"

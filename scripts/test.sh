@@ -31,6 +31,10 @@ yarn tsc || failed_stage+=("tsc")
 stage "lint"
 yarn backstage-cli repo lint || failed_stage+=("lint")
 
+stage "formatting (prettier --check on the TypeScript sources)"
+yarn prettier --check --loglevel warn "plugins/*/src/**/*.{ts,tsx}" "packages/*/src/**/*.{ts,tsx}" \
+  "plugins/*/scripts/**/*.ts" "packages/*/scripts/**/*.ts" || failed_stage+=("prettier")
+
 stage "platform manifests: vela def vet, render, dry-run, negative set"
 check_stage manifests-check scripts/manifests/check.sh "$results/manifests-check.log"
 

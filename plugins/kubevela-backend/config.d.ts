@@ -4,9 +4,10 @@ export interface Config {
     /** Table status served by the kubevela backend (`GET /status`). */
     status?: {
       /**
-       * How long, in seconds, one Application's assembled status is reused before the cluster and
-       * DynamoDB are read again. Pages poll every 10 s; several open pages and polls within this
-       * window share one read. 0 turns the cache off. Defaults to 5.
+       * How long, in seconds, DynamoDB's description of one table is reused before DescribeTable
+       * is called again (the cluster side comes from the watches and costs no call). Pages poll
+       * every 10 s; several open pages and polls within this window share one call. 0 turns the
+       * reuse off. Defaults to 5.
        */
       cacheTtlSeconds?: number;
     };

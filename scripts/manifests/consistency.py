@@ -19,7 +19,8 @@ import sys
 
 import yaml
 
-# The aws-dynamodb-kro interface from the parameter contract (notes/contract.md).
+# The aws-dynamodb-kro interface of the parameter contract (KroTableProperties in
+# plugins/kubevela-common/src/application/types.ts).
 CONTRACT_KRO_FIELDS = {
     "tableName", "region", "attributeDefinitions", "keySchema", "tags",
     "billingMode", "readCapacityUnits", "writeCapacityUnits",

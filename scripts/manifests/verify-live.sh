@@ -18,7 +18,8 @@
 # (packages/local-platform: `cli.ts start --detach --name verify-live --vela-core --kro`, stopped
 # with `cli.ts stop`): this script applies manifests/ itself, so that each apply is a check.
 # Needs: scripts/platform/build-kube.sh (etcd, kube-apiserver, kubectl), build-vela.sh,
-# build-kro.sh, install-moto.sh; python3 with PyYAML; the CRDs in ../shared/crds (CRDS_DIR).
+# build-kro.sh, install-moto.sh; python3 with PyYAML; the CRDs of the project's shared folder
+# (../shared/crds, or CRDS_DIR).
 set -uo pipefail
 export PYTHONDONTWRITEBYTECODE=1
 

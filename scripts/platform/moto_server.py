@@ -6,6 +6,14 @@ moto 5.2.5 answers DescribeContributorInsights / UpdateContributorInsights with 
 WSGI app and answers those two calls itself (state kept per account/region/table/index), returning
 ResourceNotFoundException when the table does not exist in moto. Everything else goes to moto.
 
+Fault injection, for tests of how the engines report DynamoDB refusing a call (moto accepts many
+inputs real DynamoDB refuses, so a refusal has to be asked for): POST /_vela_tables/faults with
+{"operation": "CreateTable", "tableName": "t1", "code": "LimitExceededException",
+"message": "...", "times": 1} makes the next matching call(s) fail with that error, exactly as
+DynamoDB answers errors (HTTP 400, `__type`, `message`); `times` absent or 0 = until cleared.
+GET lists the active faults, DELETE clears them. The path is not part of DynamoDB's API and is
+only served here, on loopback.
+
 Run with the python of the venv made by scripts/platform/install-moto.sh:
   <venv>/bin/python scripts/platform/moto_server.py --host 127.0.0.1 --port 0
 Prints `moto_server ready on http://<host>:<port>` (flushed) once it is listening. --port 0 picks
@@ -35,6 +43,8 @@ CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]+/([^/]+)/")
 
 _state = {}  # (account, region, table, index) -> {"status": ..., "updated": ...}
 _lock = threading.Lock()
+FAULTS_PATH = "/_vela_tables/faults"
+_faults = []  # [{"operation", "tableName", "code", "message", "times"}]
 
 
 def _account_and_region(environ):
@@ -125,13 +135,77 @@ def contributor_insights(environ, start_response, operation):
     return _respond(start_response, "200 OK", answer)
 
 
+def _read_json(environ):
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    return json.loads(environ["wsgi.input"].read(length) or b"{}")
+
+
+def faults_endpoint(environ, start_response):
+    method = environ.get("REQUEST_METHOD")
+    with _lock:
+        if method == "POST":
+            try:
+                fault = _read_json(environ)
+            except ValueError:
+                return _error(start_response, "SerializationException", "fault is not JSON")
+            missing = [k for k in ("operation", "code", "message") if not fault.get(k)]
+            if missing:
+                return _error(start_response, "ValidationException", f"fault needs {', '.join(missing)}")
+            _faults.append({
+                "operation": fault["operation"],
+                "tableName": fault.get("tableName"),
+                "code": fault["code"],
+                "message": fault["message"],
+                "times": int(fault.get("times") or 0),
+            })
+        elif method == "DELETE":
+            _faults.clear()
+        return _respond(start_response, "200 OK", {"faults": list(_faults)})
+
+
+def injected_fault(environ, operation):
+    """The fault configured for this call, if any (consumes one of its `times`). Reads the body
+    only when a fault names a table, and puts it back for moto."""
+    with _lock:
+        candidates = [f for f in _faults if f["operation"] == operation]
+        if not candidates:
+            return None
+        body = b""
+        if any(f["tableName"] for f in candidates):
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length)
+            import io
+
+            environ["wsgi.input"] = io.BytesIO(body)
+        table = None
+        if body:
+            try:
+                table = json.loads(body).get("TableName")
+            except ValueError:
+                table = None
+        for fault in candidates:
+            if fault["tableName"] and fault["tableName"] != table:
+                continue
+            if fault["times"]:
+                fault["times"] -= 1
+                if fault["times"] == 0:
+                    _faults.remove(fault)
+            return fault
+    return None
+
+
 def build_app():
     moto_app = DomainDispatcherApplication(create_backend_app)
 
     def app(environ, start_response):
+        if environ.get("PATH_INFO") == FAULTS_PATH:
+            return faults_endpoint(environ, start_response)
         target = environ.get("HTTP_X_AMZ_TARGET", "")
         if target.startswith(TARGET_PREFIX):
             operation = target[len(TARGET_PREFIX):]
+            fault = injected_fault(environ, operation) if _faults else None
+            if fault:
+                return _error(start_response, fault["code"], fault["message"])
             if operation in SHIMMED:
                 return contributor_insights(environ, start_response, operation)
         return moto_app(environ, start_response)

@@ -40,14 +40,16 @@ test('the catalog lists the components of catalog-info.yaml', async ({ page }) =
   await page.screenshot({ path: 'test-results/screenshots/catalog.png', fullPage: true });
 });
 
-test('an example table shows its live status and the engine comparison', async ({ page }) => {
+test('an example table goes Ready through the engine stand-in and shows the engine comparison', async ({ page }) => {
   // manifests/examples/kro/dynamodb-basic-kro.yaml, applied by the start command: the real
-  // vela-core renders the KRO instance and the real KRO creates the ACK Table; no ACK controller
-  // runs locally, so the table stays Provisioning.
+  // vela-core renders the KRO instance, the real KRO creates the ACK Table, and the local stand-in
+  // for the ACK controller creates the table in the DynamoDB server and writes the ACK status.
   await signInAsGuest(page, '/catalog/default/component/dynamodb-basic-kro');
 
   const card = page.getByText('DynamoDB table status').locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
-  await expect(card.getByTestId('table-phase')).toHaveText('Provisioning', { timeout: 90_000 });
+  await expect(card.getByTestId('table-phase')).toHaveText('Ready', { timeout: 120_000 });
+  await expect(card.getByText('arn:aws:dynamodb:us-west-2:123456789012:table/', { exact: false }).first()).toBeVisible();
+  await expect(card.getByText('local stand-in').first()).toBeVisible();
   await expect(card.getByText('DynamoDBTable', { exact: false }).first()).toBeVisible();
   await card.screenshot({ path: 'test-results/screenshots/entity-status.png' });
 

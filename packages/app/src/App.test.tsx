@@ -1,28 +1,108 @@
-import { render, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ConfigReader } from '@backstage/config';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import App from './App';
 
+// The frontend part of the repository's own app-config.yaml: the app as the portal starts it.
+const repoConfig = parse(
+  readFileSync(resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
+);
+const frontendConfig = {
+  app: repoConfig.app,
+  organization: repoConfig.organization,
+  backend: { baseUrl: repoConfig.backend.baseUrl },
+};
+
+/**
+ * The plugins of package.json, found the way `backstage-cli package start` and `build` find
+ * them (`app.packages: all`): the CLI writes a module that puts them on `window`, and
+ * `createApp` picks them up from there. Without it the app has only its explicit features.
+ */
+async function discoverPackagesAsTheCliDoes(): Promise<string[]> {
+  const { createDetectedModulesEntryPoint } =
+    // The CLI's own detection; it has no public entry point.
+    require('@backstage/cli-module-build/dist/lib/bundler/packageDetection.cjs.js');
+  const [moduleName] = await createDetectedModulesEntryPoint({
+    config: new ConfigReader(frontendConfig),
+    targetPath: resolve(__dirname, '..'),
+  });
+  require(moduleName);
+  const discovered = (
+    window as unknown as Record<string, { modules: Array<{ name: string }> }>
+  )['__@backstage/discovered__'];
+  return discovered.modules.map(m => m.name);
+}
+
+/** The names of the sidebar's links, in order. */
+function sidebarLinks(): string[] {
+  const sidebar = screen.getByTestId('sidebar-root');
+  return within(sidebar)
+    .getAllByRole('link')
+    .map(link => link.textContent ?? '')
+    .filter(name => name !== '');
+}
+
 describe('App', () => {
-  it('should render', async () => {
+  beforeAll(() => {
     process.env = {
       NODE_ENV: 'test',
-      APP_CONFIG: [
-        {
-          data: {
-            app: { title: 'Test' },
-            backend: { baseUrl: 'http://localhost:7007' },
-            techdocs: {
-              storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
-            },
-          },
-          context: 'test',
-        },
-      ] as any,
+      APP_CONFIG: [{ data: frontendConfig, context: 'app-config.yaml' }] as any,
     };
-
-    const rendered = render(App.createRoot());
-
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
   });
+
+  it('signs a guest in to the catalog at /, with the sidebar of modules/nav and the home widget of modules/home', async () => {
+    const discovered = await discoverPackagesAsTheCliDoes();
+    expect(discovered).toContain('@vela-tables/plugin-kubevela');
+
+    // No auth backend runs in a unit test, so sign in with the sign-in page's own guest
+    // fallback (the legacy guest token) as the last chosen provider.
+    localStorage.setItem('enableLegacyGuestToken', 'true');
+    localStorage.setItem('@backstage/core:SignInPage:provider', 'guest');
+
+    render(App.createRoot());
+
+    // app-config.yaml mounts the catalog at / and names the organisation.
+    expect(
+      await screen.findByText(
+        `${frontendConfig.organization.name} Catalog`,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
+
+    // modules/nav puts Home, Catalog and Create first, the other pages after them by title,
+    // then notifications and the settings group.
+    const links = sidebarLinks();
+    expect(links.slice(0, 3)).toEqual(['Home', 'Catalog', 'Create']);
+    expect(links).toEqual(
+      expect.arrayContaining(['APIs', 'Docs', 'Notifications', 'Settings']),
+    );
+    expect(links).not.toContain('Search'); // the search modal replaces the page
+
+    // Create opens the scaffolder's templates, with its other tabs.
+    fireEvent.click(
+      within(screen.getByTestId('sidebar-root')).getByText('Create'),
+    );
+    expect(
+      await screen.findByText('Template Editor', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Actions')).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/create/templates');
+
+    // The home page starts empty and offers the Getting Started widget of modules/home.
+    fireEvent.click(
+      within(screen.getByTestId('sidebar-root')).getByText('Home'),
+    );
+    expect(
+      await screen.findByText(/No widgets added/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Add widget' }));
+    expect(await screen.findByText('Getting Started')).toBeInTheDocument();
+    expect(
+      screen.getByText('Tips and links to help you get started with Backstage'),
+    ).toBeInTheDocument();
+  }, 60_000);
 });

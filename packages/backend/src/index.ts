@@ -31,14 +31,12 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The portal's example policy: everyone may read table status, members of platform-team may
+// create and delete tables, every other permission is allowed (see modules/).
+backend.add(import('./modules/velaTablesPermissionPolicyModule'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
-
 
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
@@ -57,8 +55,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-// Vela Tables: table status and engine comparison, and the kubevela scaffolder actions
+// Vela Tables: table status and engine comparison, the kubevela scaffolder actions, and the
+// catalog entity provider of the tables' Applications (all share one set of cluster watches)
 backend.add(import('@vela-tables/plugin-kubevela-backend'));
+backend.add(import('@vela-tables/plugin-catalog-backend-module-kubevela'));
 backend.add(import('@vela-tables/plugin-scaffolder-backend-module-kubevela'));
 
 backend.start();

@@ -172,7 +172,8 @@ function missingParts(
   return {
     kube: kube.filter(f => !isExecutable(f)),
     moto: moto.filter(f => !isExecutable(f)),
-    vela: options.velaCore && !isExecutable(paths.velaCore) ? [paths.velaCore] : [],
+    vela:
+      options.velaCore && !isExecutable(paths.velaCore) ? [paths.velaCore] : [],
     kro: options.kro && !isExecutable(paths.kro) ? [paths.kro] : [],
   };
 }
@@ -233,14 +234,17 @@ export async function locateBinaries(
   }
   if (missing.vela.length) {
     problems.push(
-      `missing ${missing.vela.join(', ')} (KubeVela ${paths.controllerVersions.kubevela}). ` +
+      `missing ${missing.vela.join(', ')} (KubeVela ${
+        paths.controllerVersions.kubevela
+      }). ` +
         `Build it with: ${buildVela}  (minutes; in the background: nohup ${buildVela} > /tmp/build-vela.log 2>&1 &)`,
     );
   }
   if (missing.kro.length) {
     problems.push(
-      `missing ${missing.kro.join(', ')} (KRO ${paths.controllerVersions.kro}). ` +
-        `Build it with: ${buildKro}  (minutes)`,
+      `missing ${missing.kro.join(', ')} (KRO ${
+        paths.controllerVersions.kro
+      }). ` + `Build it with: ${buildKro}  (minutes)`,
     );
   }
   if (!existsSync(paths.motoServerScript) && options.dynamodb !== false) {

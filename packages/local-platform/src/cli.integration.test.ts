@@ -12,7 +12,10 @@ const cli = join(repoRoot, 'packages', 'local-platform', 'src', 'cli.ts');
 
 function run(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise(resolve => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env: process.env });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: repoRoot,
+      env: process.env,
+    });
     let output = '';
     child.stdout.on('data', b => (output += b));
     child.stderr.on('data', b => (output += b));
@@ -20,7 +23,10 @@ function run(args: string[]): Promise<{ code: number | null; output: string }> {
   });
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+async function until(
+  condition: () => boolean,
+  timeoutMs: number,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (condition()) return true;
@@ -33,7 +39,16 @@ describe('cli start --detach --exit-with', () => {
   it('stops the whole platform once the process it belongs to is killed with SIGKILL', async () => {
     const owner = spawn('sleep', ['300'], { stdio: 'ignore' });
     const name = `exit-with-${process.pid}`;
-    const started = await run(['start', '--detach', '--name', name, '--no-crds', '--no-dynamodb', '--exit-with', String(owner.pid)]);
+    const started = await run([
+      'start',
+      '--detach',
+      '--name',
+      name,
+      '--no-crds',
+      '--no-dynamodb',
+      '--exit-with',
+      String(owner.pid),
+    ]);
     expect(started).toMatchObject({ code: 0 });
 
     const file = join(repoRoot, '.local-platform', name, 'platform.json');
@@ -42,7 +57,9 @@ describe('cli start --detach --exit-with', () => {
     expect(pids.every(isPidAlive)).toBe(true);
 
     owner.kill('SIGKILL');
-    expect(await until(() => pids.every(pid => !isPidAlive(pid)), 30_000)).toBe(true);
+    expect(await until(() => pids.every(pid => !isPidAlive(pid)), 30_000)).toBe(
+      true,
+    );
     expect(existsSync(file)).toBe(false);
   });
 });

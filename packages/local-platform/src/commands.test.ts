@@ -3,17 +3,52 @@ import { wantsControllers } from './jest/globalSetup';
 
 describe('cli flags', () => {
   it('parses the controller and manifest flags', () => {
-    const flags = parseFlags(['--name', 'portal', '--vela-core', '--kro', '--manifests', '--examples']);
-    expect(flags).toMatchObject({ name: 'portal', velaCore: true, kro: true, manifests: true, examples: true });
-    expect(parseFlags([])).toMatchObject({ velaCore: false, kro: false, manifests: false, examples: false });
+    const flags = parseFlags([
+      '--name',
+      'portal',
+      '--vela-core',
+      '--kro',
+      '--manifests',
+      '--examples',
+    ]);
+    expect(flags).toMatchObject({
+      name: 'portal',
+      velaCore: true,
+      kro: true,
+      manifests: true,
+      examples: true,
+    });
+    expect(parseFlags([])).toMatchObject({
+      velaCore: false,
+      kro: false,
+      manifests: false,
+      examples: false,
+    });
   });
 
   it('needs --manifests for --examples', () => {
-    expect(() => parseFlags(['--examples'])).toThrow('--examples needs --manifests');
+    expect(() => parseFlags(['--examples'])).toThrow(
+      '--examples needs --manifests',
+    );
+  });
+
+  it('parses --stand-ins, which needs --manifests and DynamoDB', () => {
+    expect(parseFlags(['--manifests', '--stand-ins'])).toMatchObject({
+      standIns: true,
+    });
+    expect(parseFlags([])).toMatchObject({ standIns: false });
+    expect(() => parseFlags(['--stand-ins'])).toThrow(
+      '--stand-ins needs --manifests',
+    );
+    expect(() =>
+      parseFlags(['--manifests', '--stand-ins', '--no-dynamodb']),
+    ).toThrow('--stand-ins needs DynamoDB');
   });
 
   it('parses token <serviceaccount> -n <namespace>', () => {
-    expect(parseFlags(['backstage-portal', '-n', 'backstage', '--name', 'portal'])).toMatchObject({
+    expect(
+      parseFlags(['backstage-portal', '-n', 'backstage', '--name', 'portal']),
+    ).toMatchObject({
       positional: ['backstage-portal'],
       namespace: 'backstage',
       name: 'portal',
@@ -60,8 +95,12 @@ describe('wantsControllers across the projects of one jest run', () => {
 
 describe('--exit-with', () => {
   it('takes the pid of the process the platform belongs to', () => {
-    expect(parseFlags(['--exit-with', '4242'])).toMatchObject({ exitWith: 4242 });
-    expect(() => parseFlags(['--exit-with', 'me'])).toThrow('--exit-with takes the pid of a running process');
+    expect(parseFlags(['--exit-with', '4242'])).toMatchObject({
+      exitWith: 4242,
+    });
+    expect(() => parseFlags(['--exit-with', 'me'])).toThrow(
+      '--exit-with takes the pid of a running process',
+    );
     expect(() => parseFlags(['--exit-with', '1'])).toThrow('--exit-with');
   });
 });

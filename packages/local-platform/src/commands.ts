@@ -8,10 +8,12 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findRepoRoot } from './binaries';
+import { httpOk } from './controllers';
 import { kubeRequest } from './kubeApi';
 import { createServiceAccountToken } from './manifests';
 import { dynamodbRequest } from './moto';
 import { startLocalPlatform } from './platform';
+import { formatParts, platformParts } from './parts';
 import { isPidAlive, sleep } from './processes';
 import {
   listRuns,
@@ -42,17 +44,21 @@ commands:
                                   request CRD; RGDs Active when KRO runs) and write a token of
                                   ServiceAccount backstage/backstage-portal into platform.json
            --examples             with --manifests: also apply manifests/examples (not catalog-info)
+           --stand-ins            with --manifests: also run the engine stand-ins (local stand-ins
+                                  for the ACK controller, Crossplane's AWS provider and Kratix)
            --auto-build           build missing binaries first (minutes)
            --keep-state           keep .local-platform/<id>/ (logs, etcd data) after stop
            --exit-with <pid>      stop the platform when process <pid> is gone (e.g. the portal's
                                   start script, even when it is killed with SIGKILL)
   stop     stop a run started with start       (--name <id> | --all)
-  status   list runs and check that they answer (--json)
+  status   list runs, check that they answer, and list every part (real or stand-in) with its
+           version (--json)
   env      print shell exports for a run        (--name <id>); eval "$(... env)"
   token    print a TokenRequest token of a ServiceAccount of a run:
            token <serviceaccount> -n <namespace> [--name <id>] [--duration <seconds>]
   bench    start and stop a platform --runs <n> times (default 3, with kube-controller-manager
-           unless --no-controller-manager) and print start steps, RSS and stop times (--json)
+           unless --no-controller-manager) and print start steps, RSS and stop times (--json);
+           takes start's --vela-core, --kro, --manifests, --examples and --stand-ins
 `;
 
 interface Flags {
@@ -69,6 +75,7 @@ interface Flags {
   kro: boolean;
   manifests: boolean;
   examples: boolean;
+  standIns: boolean;
   namespace: string;
   duration: number;
   positional: string[];
@@ -92,6 +99,7 @@ export function parseFlags(args: string[]): Flags {
     kro: false,
     manifests: false,
     examples: false,
+    standIns: false,
     namespace: '',
     duration: 86400,
     positional: [],
@@ -116,17 +124,26 @@ export function parseFlags(args: string[]): Flags {
     else if (a === '--kro') flags.kro = true;
     else if (a === '--manifests') flags.manifests = true;
     else if (a === '--examples') flags.examples = true;
-    else if (a === '-n' || a === '--namespace') flags.namespace = args[++i] ?? '';
+    else if (a === '--stand-ins') flags.standIns = true;
+    else if (a === '-n' || a === '--namespace')
+      flags.namespace = args[++i] ?? '';
     else if (a === '--duration') flags.duration = Number(args[++i]);
     else if (!a.startsWith('-')) flags.positional.push(a);
     else throw new Error(`unknown option '${a}'\n${USAGE}`);
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(flags.name))
     throw new Error(`invalid --name '${flags.name}'`);
-  if (flags.exitWith !== undefined && (!Number.isInteger(flags.exitWith) || flags.exitWith <= 1))
+  if (
+    flags.exitWith !== undefined &&
+    (!Number.isInteger(flags.exitWith) || flags.exitWith <= 1)
+  )
     throw new Error('--exit-with takes the pid of a running process');
   if (flags.examples && !flags.manifests)
     throw new Error('--examples needs --manifests');
+  if (flags.standIns && !flags.manifests)
+    throw new Error('--stand-ins needs --manifests');
+  if (flags.standIns && !flags.dynamodb)
+    throw new Error('--stand-ins needs DynamoDB (leave out --no-dynamodb)');
   if (!Number.isInteger(flags.duration) || flags.duration < 600)
     throw new Error('--duration must be a whole number of seconds >= 600');
   return flags;
@@ -169,13 +186,27 @@ function summary(info: PlatformInfo, platformJson: string): string {
     lines.push(
       `  vela-core       ${c.velaCore.version} pid ${c.velaCore.pid}  health ${c.velaCore.healthEndpoint}  log ${c.velaCore.logFile}`,
     );
+  if (c?.velaCore?.admissionWebhook)
+    lines.push(
+      `  vela webhook    ${
+        c.velaCore.admissionWebhook.endpoint
+      }  ${c.velaCore.admissionWebhook.configurations.join(', ')}`,
+    );
   if (c?.kro)
     lines.push(
       `  KRO             ${c.kro.version} pid ${c.kro.pid}  health ${c.kro.healthEndpoint}  log ${c.kro.logFile}`,
     );
+  if (info.standIns)
+    lines.push(
+      `  stand-ins       pid ${info.standIns.pid}  ${info.standIns.parts
+        .map(p => `local stand-in for ${p.standsInFor}`)
+        .join('; ')}  log ${info.standIns.logFile}`,
+    );
   if (info.manifests)
     lines.push(
-      `  manifests       applied; RGDs ${info.manifests.resourceGraphDefinitions.join(', ')}; ${info.manifests.examples.length} examples`,
+      `  manifests       applied; RGDs ${info.manifests.resourceGraphDefinitions.join(
+        ', ',
+      )}; ${info.manifests.examples.length} examples`,
     );
   lines.push(`  platform.json   ${platformJson}`);
   lines.push(`  timings (ms)    ${JSON.stringify(info.timings)}`);
@@ -258,6 +289,7 @@ async function start(
     velaCore: flags.velaCore,
     kro: flags.kro,
     manifests: flags.manifests ? { examples: flags.examples } : false,
+    standIns: flags.standIns,
     log,
   });
   process.stdout.write(`${summary(platform.info, platform.platformJson)}\n`);
@@ -274,11 +306,17 @@ async function start(
   const outcome = await Promise.race([
     crashedPart.then(crashed => ({ kind: 'crashed' as const, crashed })),
     ...(flags.exitWith !== undefined
-      ? [untilPidExits(flags.exitWith).then(() => ({ kind: 'owner-gone' as const }))]
+      ? [
+          untilPidExits(flags.exitWith).then(() => ({
+            kind: 'owner-gone' as const,
+          })),
+        ]
       : []),
   ]);
   if (outcome.kind === 'owner-gone') {
-    log(`process ${flags.exitWith} that this platform belongs to is gone; stopping`);
+    log(
+      `process ${flags.exitWith} that this platform belongs to is gone; stopping`,
+    );
     await platform.stop();
     return 0;
   }
@@ -324,7 +362,7 @@ async function stopRuns(repoRoot: string, flags: Flags): Promise<number> {
 
 async function probe(
   info: PlatformInfo,
-): Promise<{ apiserver: string; dynamodb: string }> {
+): Promise<{ apiserver: string; dynamodb: string; standIns: string }> {
   let apiserver = 'down';
   try {
     const res = await kubeRequest(
@@ -352,7 +390,12 @@ async function probe(
       dynamodb = 'down';
     }
   }
-  return { apiserver, dynamodb };
+  let standIns = 'off';
+  if (info.standIns) {
+    const port = Number(new URL(info.standIns.healthEndpoint).port);
+    standIns = (await httpOk(port, '/readyz')) ? 'ready' : 'down';
+  }
+  return { apiserver, dynamodb, standIns };
 }
 
 async function status(repoRoot: string, flags: Flags): Promise<number> {
@@ -372,6 +415,7 @@ async function status(repoRoot: string, flags: Flags): Promise<number> {
         pid: p.pid,
         alive: isPidAlive(p.pid),
       })),
+      parts: platformParts(run.info),
       ...(await probe(run.info)),
     });
   }
@@ -388,9 +432,7 @@ async function status(repoRoot: string, flags: Flags): Promise<number> {
           `apiserver ${r.server} ${r.apiserver}; dynamodb ${
             r.dynamodbEndpoint ?? '-'
           } ${r.dynamodb}; ` +
-          `processes ${r.processes
-            .map(p => `${p.name}:${p.pid}${p.alive ? '' : '(dead)'}`)
-            .join(' ')}\n`,
+          `stand-ins ${r.standIns}\n${formatParts(r.parts).join('\n')}\n`,
       );
     }
   }
@@ -422,6 +464,10 @@ async function bench(
       crds: flags.crds,
       dynamodb: flags.dynamodb,
       autoBuild: flags.autoBuild,
+      velaCore: flags.velaCore,
+      kro: flags.kro,
+      manifests: flags.manifests ? { examples: flags.examples } : false,
+      standIns: flags.standIns,
     });
     const rssAtReady = Object.fromEntries(
       platform.processes.map(p => [p.name, rssMiB(p.pid)]),
@@ -466,7 +512,9 @@ function env(repoRoot: string, flags: Flags): number {
 async function token(repoRoot: string, flags: Flags): Promise<number> {
   const [serviceAccount] = flags.positional;
   if (!serviceAccount || !flags.namespace)
-    throw new Error('usage: token <serviceaccount> -n <namespace> [--name <id>]');
+    throw new Error(
+      'usage: token <serviceaccount> -n <namespace> [--name <id>]',
+    );
   const file = runFile(repoRoot, flags.name);
   if (!existsSync(file))
     throw new Error(`no run '${flags.name}' (start one with: start --detach)`);

@@ -11,7 +11,7 @@ export interface StartControllerManagerOptions {
   /** kubeconfig of the system:kube-controller-manager user */
   kubeconfig: string;
   port: number;
-  /** `--controllers` (default all; see recipes/control-plane.md for the 6 that matter) */
+  /** `--controllers` (default all) */
   controllers?: string[];
   timeoutMs?: number;
 }
@@ -49,7 +49,7 @@ function healthz(port: number): Promise<boolean> {
 
 /**
  * Starts kube-controller-manager out of cluster with its least-privilege identity and per-controller
- * service account credentials (flags from recipes/control-plane.md) and waits for its /healthz.
+ * service account credentials and waits for its /healthz.
  */
 export async function startControllerManager(
   options: StartControllerManagerOptions,

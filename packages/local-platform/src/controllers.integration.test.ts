@@ -46,7 +46,9 @@ describe('startLocalPlatform with the real controllers and manifests', () => {
       'simple-dynamodb',
     ]);
     expect(info.manifests?.examples.length).toBeGreaterThan(5);
-    expect(info.manifests?.examples.some(e => e.endsWith('catalog-info.yaml'))).toBe(false);
+    expect(
+      info.manifests?.examples.some(e => e.endsWith('catalog-info.yaml')),
+    ).toBe(false);
 
     const admin = {
       server: platform.server,
@@ -58,16 +60,22 @@ describe('startLocalPlatform with the real controllers and manifests', () => {
       'GET',
       '/apis/kro.run/v1alpha1/resourcegraphdefinitions/dynamodb-table',
     );
-    expect(rgd.json<{ status: { state: string } }>().status.state).toBe('Active');
+    expect(rgd.json<{ status: { state: string } }>().status.state).toBe(
+      'Active',
+    );
     const defs = await kubeRequest(
       admin,
       'GET',
       '/apis/core.oam.dev/v1beta1/namespaces/vela-system/componentdefinitions',
     );
-    expect(defs.json<{ items: unknown[] }>().items.length).toBeGreaterThanOrEqual(5);
+    expect(
+      defs.json<{ items: unknown[] }>().items.length,
+    ).toBeGreaterThanOrEqual(5);
 
     // the portal token is the ServiceAccount's, with only the RBAC of manifests/rbac
-    expect(info.portalServiceAccountToken).toBe(platform.portalServiceAccountToken);
+    expect(info.portalServiceAccountToken).toBe(
+      platform.portalServiceAccountToken,
+    );
     const portal = { ...admin, token: info.portalServiceAccountToken ?? '' };
     const apps = await kubeRequest(
       portal,
@@ -76,7 +84,8 @@ describe('startLocalPlatform with the real controllers and manifests', () => {
     );
     expect(apps.status).toBe(200);
     expect(
-      (await kubeRequest(portal, 'GET', '/api/v1/namespaces/team-a/secrets')).status,
+      (await kubeRequest(portal, 'GET', '/api/v1/namespaces/team-a/secrets'))
+        .status,
     ).toBe(403);
 
     // vela-core renders an example Application (KRO instance -> KRO creates the ACK Table)
@@ -127,7 +136,9 @@ describe('startLocalPlatform with the real controllers and manifests', () => {
     const dead = { ...info, ownerPid: 2 ** 22 + 1 };
     writeFileSync(file, JSON.stringify(dead));
     const pids = info.processes.map(p => p.pid);
-    expect(reapOrphanedRuns(info.stateDir.replace(/\/\.local-platform\/[^/]+$/, ''))).toContain(info.runId);
+    expect(
+      reapOrphanedRuns(info.stateDir.replace(/\/\.local-platform\/[^/]+$/, '')),
+    ).toContain(info.runId);
     await new Promise(r => setTimeout(r, 500));
     expect(pids.some(isPidAlive)).toBe(false);
     await platform.stop();

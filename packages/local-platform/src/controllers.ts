@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { startProcess, waitUntil } from './processes';
 import type { ManagedProcess } from './processes';
+import type { RecordedAdmissionWebhook } from './state';
 
 /** A real controller (vela-core, KRO) running out of cluster as a child of the platform. */
 export interface RunningController {
@@ -11,6 +12,8 @@ export interface RunningController {
   /** http://127.0.0.1:<port>/metrics */
   metricsEndpoint: string;
   readyMs: number;
+  /** vela-core's admission webhook, when it serves one (see webhook.ts) */
+  admissionWebhook?: RecordedAdmissionWebhook;
 }
 
 /** Options shared by {@link startVelaCore} and {@link startKro}. */
@@ -66,16 +69,29 @@ async function startController(
 }
 
 /**
- * Starts the real vela-core out of cluster (recipes/kubevela.md): it reads only `KUBECONFIG`;
- * re-sync 10 s and workflow backoff 10 s so that health changes show within seconds. Waits for
- * its /readyz.
+ * Starts the real vela-core out of cluster: it reads only `KUBECONFIG`;
+ * re-sync 10 s and workflow backoff 10 s so that health changes show within seconds. With
+ * `webhook` it also serves its admission webhooks (`--use-webhook`; tls.crt and tls.key in
+ * `certDir`). Waits for its /readyz.
  */
 export function startVelaCore(
-  options: StartControllerOptions,
+  options: StartControllerOptions & {
+    webhook?: { port: number; certDir: string };
+  },
 ): Promise<RunningController> {
+  const webhook = options.webhook
+    ? [
+        '--use-webhook',
+        '--webhook-port',
+        String(options.webhook.port),
+        '--webhook-cert-dir',
+        options.webhook.certDir,
+      ]
+    : [];
   return startController(
     'vela-core',
     [
+      ...webhook,
       '--metrics-addr',
       `127.0.0.1:${options.metricsPort}`,
       '--health-addr',
@@ -90,7 +106,7 @@ export function startVelaCore(
   );
 }
 
-/** Starts the real KRO controller out of cluster (recipes/kro.md) and waits for its /readyz. */
+/** Starts the real KRO controller out of cluster and waits for its /readyz. */
 export function startKro(
   options: StartControllerOptions,
 ): Promise<RunningController> {

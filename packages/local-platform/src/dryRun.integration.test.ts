@@ -64,7 +64,15 @@ function validObjects(namespace: string): Record<string, Manifest> {
           {
             name: 'orders',
             type: 'aws-dynamodb-xp',
-            properties: { region: 'us-west-2', hashKey: 'id' },
+            // valid for the definition too: when the shared test platform runs vela-core, its
+            // admission webhook renders the component
+            properties: {
+              region: 'us-west-2',
+              attributeDefinitions: [
+                { attributeName: 'id', attributeType: 'S' },
+              ],
+              keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+            },
             traits: [
               {
                 type: 'dynamodb-ttl-xp',

@@ -10,15 +10,32 @@ function endpoint(): string {
   return dynamodb.endpoint;
 }
 
-describe('the DynamoDB server (moto) of the local platform', () => {
-  const tableName = `orders-${randomBytes(4).toString('hex')}`;
+/** Deletes a test's tables after it, passed or failed (one it deleted itself is not found). */
+const created: string[] = [];
+afterEach(async () => {
+  for (const TableName of created.splice(0)) {
+    const res = await dynamodbRequest(endpoint(), 'DeleteTable', { TableName });
+    if (res.status !== 200 && res.errorType !== 'ResourceNotFoundException') {
+      throw new Error(`DeleteTable ${TableName}: HTTP ${res.status}`);
+    }
+  }
+});
 
+/** A unique table name, deleted after the test. */
+function tableNamed(prefix: string): string {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}`;
+  created.push(name);
+  return name;
+}
+
+describe('the DynamoDB server (moto) of the local platform', () => {
   it('exports its endpoint to tests', () => {
     expect(process.env.VELA_TABLES_DYNAMODB_ENDPOINT).toBe(endpoint());
   });
 
   it('creates, describes and deletes a table', async () => {
-    const created = await dynamodbRequest(endpoint(), 'CreateTable', {
+    const tableName = tableNamed('orders');
+    const createdTable = await dynamodbRequest(endpoint(), 'CreateTable', {
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [
@@ -30,7 +47,7 @@ describe('the DynamoDB server (moto) of the local platform', () => {
         { AttributeName: 'sk', AttributeType: 'S' },
       ],
     });
-    expect(created.status).toBe(200);
+    expect(createdTable.status).toBe(200);
 
     const described = await dynamodbRequest(endpoint(), 'DescribeTable', {
       TableName: tableName,
@@ -59,7 +76,7 @@ describe('the DynamoDB server (moto) of the local platform', () => {
   });
 
   it('keeps tables per region', async () => {
-    const name = `regional-${randomBytes(4).toString('hex')}`;
+    const name = tableNamed('regional');
     await dynamodbRequest(endpoint(), 'CreateTable', {
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
@@ -74,11 +91,10 @@ describe('the DynamoDB server (moto) of the local platform', () => {
     );
 
     expect(elsewhere.errorType).toBe('ResourceNotFoundException');
-    await dynamodbRequest(endpoint(), 'DeleteTable', { TableName: name });
   });
 
   it('answers ContributorInsights calls through the shim (plain moto returns HTTP 500)', async () => {
-    const name = `insights-${randomBytes(4).toString('hex')}`;
+    const name = tableNamed('insights');
     await dynamodbRequest(endpoint(), 'CreateTable', {
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
@@ -125,6 +141,5 @@ describe('the DynamoDB server (moto) of the local platform', () => {
       ContributorInsightsStatus: 'ENABLED',
     });
     expect(missing.errorType).toBe('ResourceNotFoundException');
-    await dynamodbRequest(endpoint(), 'DeleteTable', { TableName: name });
   });
 });

@@ -51,10 +51,21 @@ export type { KubectlContext } from './crds';
 export { kubeRequest } from './kubeApi';
 export type { KubeConnection, KubeResponse } from './kubeApi';
 export { dynamodbRequest, DEFAULT_REGION } from './moto';
+export { clearDynamoDbFaults, injectDynamoDbFault } from './dynamodbFaults';
+export type { DynamoDbFault } from './dynamodbFaults';
 export type { DynamoDbResponse } from './moto';
 export { getFreePort, getFreePorts } from './ports';
 export { listRuns, readPlatformInfo, stateRoot } from './state';
-export type { PlatformInfo, RecordedController } from './state';
+export type {
+  PlatformInfo,
+  RecordedAdmissionWebhook,
+  RecordedController,
+  RecordedStandIns,
+  StandInPart,
+} from './state';
+export { platformParts } from './parts';
+export type { PlatformPart } from './parts';
+export type { RunningStandIns } from './standIns';
 export {
   createTestNamespace,
   getTestPlatform,

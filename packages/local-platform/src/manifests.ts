@@ -98,18 +98,9 @@ export async function applyPlatformManifests(
     ...rendered.flatMap(f => ['-f', f]),
   ]);
   objects.push(...out.split('\n').filter(Boolean));
-  const kratixCrd = join(m, 'kratix', 'dynamodbrequest-crd.yaml');
-  const rgdObjects = await applyFiles(context, [
-    ...filesIn(join(m, 'kro')),
-    kratixCrd,
-  ]);
+  const rgdObjects = await applyFiles(context, filesIn(join(m, 'kro')));
   objects.push(...rgdObjects);
-  await kubectlOrThrow(context, [
-    'wait',
-    '--for=condition=established',
-    '--timeout=60s',
-    'crd/dynamodbrequests.dynamodb.kratix.io',
-  ]);
+  objects.push(...(await applyKratixRequestCrd(context, repoRoot)));
   let examples: string[] = [];
   if (options.examples) {
     const files = exampleFiles(repoRoot);
@@ -123,6 +114,27 @@ export async function applyPlatformManifests(
       .filter(o => o.startsWith('resourcegraphdefinition'))
       .map(o => o.slice(o.indexOf('/') + 1)),
   };
+}
+
+/**
+ * Applies the Kratix Promise's request CRD (manifests/kratix/dynamodbrequest-crd.yaml) and waits
+ * until it is Established. Part of {@link applyPlatformManifests}; also applied on its own first
+ * when the stand-ins start, because the Kratix stand-in watches that kind.
+ */
+export async function applyKratixRequestCrd(
+  context: KubectlContext,
+  repoRoot: string,
+): Promise<string[]> {
+  const applied = await applyFiles(context, [
+    join(repoRoot, 'manifests', 'kratix', 'dynamodbrequest-crd.yaml'),
+  ]);
+  await kubectlOrThrow(context, [
+    'wait',
+    '--for=condition=established',
+    '--timeout=60s',
+    'crd/dynamodbrequests.dynamodb.kratix.io',
+  ]);
+  return applied;
 }
 
 interface RgdStatus {
@@ -160,14 +172,18 @@ export async function waitForRgdsActive(
       const state = rgd?.status?.state ?? 'no status';
       const failing = (rgd?.status?.conditions ?? [])
         .filter(c => c.status !== 'True')
-        .map(c => `${c.type}=${c.status} ${c.reason ?? ''}: ${c.message ?? ''}`);
+        .map(
+          c => `${c.type}=${c.status} ${c.reason ?? ''}: ${c.message ?? ''}`,
+        );
       states[name] = failing.length
         ? `${state} (${failing.join('; ')})`
         : state;
     }
     if (names.every(n => states[n] === 'Active')) return Date.now() - start;
     if (options.isAlive && !options.isAlive())
-      throw new Error(`KRO exited before the RGDs were Active: ${JSON.stringify(states)}`);
+      throw new Error(
+        `KRO exited before the RGDs were Active: ${JSON.stringify(states)}`,
+      );
     if (Date.now() - start > timeoutMs) {
       throw new Error(
         `timed out after ${timeoutMs} ms waiting for the KRO RGDs to be Active: ${JSON.stringify(
@@ -192,9 +208,9 @@ export async function createServiceAccountToken(
   const res = await kubeRequest(
     connection,
     'POST',
-    `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(
-      name,
-    )}/token`,
+    `/api/v1/namespaces/${encodeURIComponent(
+      namespace,
+    )}/serviceaccounts/${encodeURIComponent(name)}/token`,
     {
       apiVersion: 'authentication.k8s.io/v1',
       kind: 'TokenRequest',

@@ -97,3 +97,12 @@ export async function startMoto(
   );
   return { process: proc, endpoint, readyMs };
 }
+
+/** Stops a moto server and starts a new one on the same port: it has no tables (moto is in memory). */
+export async function restartMoto(
+  moto: RunningMoto,
+  options: Omit<StartMotoOptions, 'port'>,
+): Promise<RunningMoto> {
+  await moto.process.stop();
+  return startMoto({ ...options, port: Number(new URL(moto.endpoint).port) });
+}

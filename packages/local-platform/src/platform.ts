@@ -9,16 +9,18 @@ import {
 import { locateBinaries, findRepoRoot } from './binaries';
 import { createCertificates } from './certs';
 import { startControllerManager } from './controllerManager';
-import { startKro, startVelaCore } from './controllers';
+import { startKro } from './controllers';
 import type { RunningController } from './controllers';
 import { crdsDir, installCrds } from './crds';
 import type { KubectlContext } from './crds';
 import { startEtcd } from './etcd';
 import { writeKubeconfigs } from './kubeconfig';
-import { DEFAULT_REGION, startMoto } from './moto';
+import { DEFAULT_REGION, restartMoto, startMoto } from './moto';
+import type { RunningMoto } from './moto';
 import type { KubeConnection } from './kubeApi';
 import {
   PORTAL_SERVICE_ACCOUNT,
+  applyKratixRequestCrd,
   applyPlatformManifests,
   createServiceAccountToken,
   waitForRgdsActive,
@@ -33,6 +35,10 @@ import {
   writePlatformInfo,
 } from './state';
 import type { PlatformInfo } from './state';
+import { controlPlaneVersions } from './parts';
+import { recordStandIns, superviseStandIns } from './standIns';
+import type { RunningStandIns } from './standIns';
+import { startVelaCoreWithWebhook } from './webhook';
 
 /** Options for {@link startLocalPlatform}. */
 export interface LocalPlatformOptions {
@@ -49,6 +55,12 @@ export interface LocalPlatformOptions {
   velaCore?: boolean;
   /** run the real KRO controller out of cluster (default false) */
   kro?: boolean;
+  /**
+   * run the engine stand-ins (packages/engine-standins) for the ACK controller, Crossplane's AWS
+   * provider and Kratix, after the manifests: `true` = all three, or a list of `ack`,
+   * `crossplane`, `kratix` (default false). Needs DynamoDB; `kratix` needs `manifests`.
+   */
+  standIns?: boolean | readonly string[];
   /**
    * apply manifests/ as a platform team does: namespace vela-system, rbac/, rendered/ into
    * vela-system, kro/, the Kratix request CRD; `{ examples: true }` also the example Applications;
@@ -96,6 +108,12 @@ export interface LocalPlatform {
   velaCore?: RunningController;
   /** KRO, when running */
   kro?: RunningController;
+  /** the engine stand-ins, when running */
+  standIns?: RunningStandIns;
+  /** Stops the stand-ins (if still running) and starts them again (for restart tests). */
+  restartStandIns(): Promise<void>;
+  /** Stops the DynamoDB server and starts it again on the same port: moto forgets every table. */
+  restartDynamoDb(): Promise<void>;
   /** token of ServiceAccount backstage/backstage-portal, when the manifests were applied */
   portalServiceAccountToken?: string;
   /** milliseconds per start step */
@@ -116,7 +134,7 @@ export interface LocalPlatform {
 /** The parts {@link LocalPlatform.enable} can add to a running platform. */
 export type PlatformExtras = Pick<
   LocalPlatformOptions,
-  'velaCore' | 'kro' | 'manifests' | 'autoBuild'
+  'velaCore' | 'kro' | 'manifests' | 'standIns' | 'autoBuild'
 >;
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -193,15 +211,24 @@ export async function startLocalPlatform(
     },
     processes: [],
     timings,
+    versions: controlPlaneVersions(bins.versions),
   };
   const track = (p: ManagedProcess) => {
-    started.push(p);
-    info.processes.push({
+    const record = {
       name: p.name,
       pid: p.pid,
       command: p.command,
       logFile: p.logFile,
-    });
+    };
+    // a restarted part keeps its place in the stop order
+    const at = started.findIndex(s => s.name === p.name);
+    if (at >= 0) {
+      started[at] = p;
+      info.processes[at] = record;
+    } else {
+      started.push(p);
+      info.processes.push(record);
+    }
     writePlatformInfo(info);
     return p;
   };
@@ -259,16 +286,34 @@ export async function startLocalPlatform(
   const running: {
     velaCore?: RunningController;
     kro?: RunningController;
+    moto?: RunningMoto;
     examples?: boolean;
   } = {};
   let connection: KubeConnection | undefined;
+  const standIns = superviseStandIns(
+    { repoRoot, stateDir, platformJson: platformJsonPath(stateDir) },
+    (supervised: RunningStandIns) => {
+      track(supervised.process);
+      info.standIns = recordStandIns(supervised);
+      writePlatformInfo(info);
+    },
+  );
 
-  /** manifests -> vela-core + KRO -> RGDs Active -> examples -> portal token */
+  /**
+   * vela-core (+ its admission webhook), KRO, the manifests and the stand-ins (after the Kratix
+   * request CRD) -> RGDs Active (after the manifests and KRO) -> examples -> portal token
+   */
   const enable = async (
     extras: PlatformExtras,
     step: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
   ): Promise<void> => {
-    if (!extras.velaCore && !extras.kro && !extras.manifests) return;
+    if (
+      !extras.velaCore &&
+      !extras.kro &&
+      !extras.manifests &&
+      !extras.standIns
+    )
+      return;
     if (!connection) throw new Error('the local platform is not started');
     const conn = connection;
     const kubectl: KubectlContext = {
@@ -277,7 +322,12 @@ export async function startLocalPlatform(
     };
     const wantManifests = Boolean(extras.manifests);
     const wantExamples =
-      typeof extras.manifests === 'object' && Boolean(extras.manifests.examples);
+      typeof extras.manifests === 'object' &&
+      Boolean(extras.manifests.examples);
+    const engines = standIns.toStart(extras.standIns, {
+      dynamodb: Boolean(info.dynamodb),
+      manifests: wantManifests || Boolean(info.manifests),
+    });
     const binaries = await locateBinaries({
       repoRoot,
       velaCore: extras.velaCore,
@@ -286,11 +336,14 @@ export async function startLocalPlatform(
       autoBuild: extras.autoBuild,
       log,
     });
-    const [velaPorts, kroPorts] = [await getFreePorts(2), await getFreePorts(2)];
+    const [velaPorts, kroPorts] = [
+      await getFreePorts(2),
+      await getFreePorts(2),
+    ];
     const controller = (
       key: 'velaCore' | 'kro',
       name: string,
-      start: typeof startVelaCore,
+      start: typeof startKro,
       binary: string,
       version: string,
       ports: number[],
@@ -313,22 +366,20 @@ export async function startLocalPlatform(
               healthEndpoint: c.healthEndpoint,
               metricsEndpoint: c.metricsEndpoint,
               logFile: c.process.logFile,
+              admissionWebhook: c.admissionWebhook,
             },
           };
+          info.versions = { ...info.versions, [name]: version };
           writePlatformInfo(info);
           return c;
         }),
       );
-    const applied =
-      wantManifests && !info.manifests
-        ? step('manifests', () => applyPlatformManifests(kubectl, repoRoot))
-        : undefined;
     const vela =
       extras.velaCore && !running.velaCore
         ? controller(
             'velaCore',
             'vela-core',
-            startVelaCore,
+            o => startVelaCoreWithWebhook({ ...o, connection: conn }),
             binaries.velaCore,
             binaries.controllerVersions.kubevela,
             velaPorts,
@@ -345,21 +396,36 @@ export async function startLocalPlatform(
             kroPorts,
           )
         : undefined;
-    const [manifests] = await Promise.all([applied, vela, kro]);
-    if (manifests) {
-      info.manifests = {
-        examples: [],
-        resourceGraphDefinitions: manifests.resourceGraphDefinitions,
-      };
-    }
-    const kroProcess = running.kro?.process;
-    if (kroProcess && info.manifests && (manifests || kro)) {
-      await step('rgds-active', () =>
-        waitForRgdsActive(conn, info.manifests?.resourceGraphDefinitions ?? [], {
+    const applied =
+      wantManifests && !info.manifests
+        ? step('manifests', () =>
+            applyPlatformManifests(kubectl, repoRoot),
+          ).then(({ resourceGraphDefinitions }) => {
+            info.manifests = { examples: [], resourceGraphDefinitions };
+          })
+        : undefined;
+    // of the manifests, the stand-ins need only the Kratix request CRD: applied first, so that
+    // they start (a few seconds of Node) next to vela-core, KRO and the rest of the manifests
+    const kratixCrd =
+      engines.includes('kratix') && !info.manifests
+        ? step('kratix-crd', () => applyKratixRequestCrd(kubectl, repoRoot))
+        : undefined;
+    const standInsStarted = engines.length
+      ? Promise.resolve(kratixCrd).then(() =>
+          step('stand-ins', () => standIns.start(engines)),
+        )
+      : undefined;
+    const rgdsActive = Promise.all([applied, kro]).then(() => {
+      const kroProcess = running.kro?.process;
+      if (!kroProcess || !info.manifests || !(applied || kro)) return undefined;
+      const rgds = info.manifests.resourceGraphDefinitions;
+      return step('rgds-active', () =>
+        waitForRgdsActive(conn, rgds, {
           isAlive: () => kroProcess.isRunning(),
         }),
       );
-    }
+    });
+    await Promise.all([vela, kratixCrd, standInsStarted, rgdsActive]);
     if (wantExamples && !running.examples && info.manifests) {
       const withExamples = await step('examples', () =>
         applyPlatformManifests(kubectl, repoRoot, { examples: true }),
@@ -379,6 +445,11 @@ export async function startLocalPlatform(
     writePlatformInfo(info);
   };
 
+  const motoOptions = {
+    python: bins.motoPython,
+    script: bins.motoServerScript,
+    dir: stateDir,
+  };
   try {
     const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       const s = Date.now();
@@ -394,13 +465,9 @@ export async function startLocalPlatform(
       options.dynamodb === false
         ? undefined
         : step('moto', () =>
-            startMoto({
-              python: bins.motoPython,
-              script: bins.motoServerScript,
-              dir: stateDir,
-              port: motoPort,
-            }).then(m => {
+            startMoto({ ...motoOptions, port: motoPort }).then(m => {
               track(m.process);
+              running.moto = m;
               return m;
             }),
           );
@@ -480,6 +547,7 @@ export async function startLocalPlatform(
         accessKeyId: 'test',
         secretAccessKey: 'test',
       };
+      writePlatformInfo(info); // the stand-ins read the endpoint from it
     }
     await enable(options, step);
     timings.total = Date.now() - t0;
@@ -511,11 +579,21 @@ export async function startLocalPlatform(
       get kro() {
         return running.kro;
       },
+      get standIns() {
+        return standIns.running;
+      },
+      restartStandIns: () => standIns.restart(),
+      restartDynamoDb: async () => {
+        if (!running.moto) throw new Error('the DynamoDB server is off');
+        running.moto = await restartMoto(running.moto, motoOptions);
+        track(running.moto.process);
+      },
       get portalServiceAccountToken() {
         return info.portalServiceAccountToken;
       },
       enable: async extras => {
-        if (stopping) throw new Error(`the local platform ${runId} is stopping`);
+        if (stopping)
+          throw new Error(`the local platform ${runId} is stopping`);
         const stepLater = async <T>(name: string, fn: () => Promise<T>) => {
           const s = Date.now();
           const result = await fn();

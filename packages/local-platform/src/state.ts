@@ -27,6 +27,37 @@ export interface RecordedController {
   /** http://127.0.0.1:<port>/metrics */
   metricsEndpoint: string;
   logFile: string;
+  /** vela-core's admission webhook, when it serves one */
+  admissionWebhook?: RecordedAdmissionWebhook;
+}
+
+/** vela-core's admission webhook as registered on the local platform. */
+export interface RecordedAdmissionWebhook {
+  /** https://127.0.0.1:<port> (the `url` of every registered webhook starts with it) */
+  endpoint: string;
+  /** the CA of the serving certificate (the webhooks' caBundle) */
+  caFile: string;
+  /** `ValidatingWebhookConfiguration/<name>` and `MutatingWebhookConfiguration/<name>` */
+  configurations: string[];
+}
+
+/** One stand-in of the engine stand-ins' process, as its GET /parts lists it. */
+export interface StandInPart {
+  /** the id on the command line: ack, crossplane, kratix */
+  id: string;
+  name: string;
+  /** what it stands in for, with the real version whose behaviour it follows */
+  standsInFor: string;
+}
+
+/** The engine stand-ins' process (packages/engine-standins), as recorded in platform.json. */
+export interface RecordedStandIns {
+  pid: number;
+  engines: string[];
+  /** http://127.0.0.1:<port> serving /readyz and /parts */
+  healthEndpoint: string;
+  logFile: string;
+  parts: StandInPart[];
 }
 
 /** Connection details of a running local platform, written to `<state dir>/platform.json`. */
@@ -67,6 +98,10 @@ export interface PlatformInfo {
     velaCore?: RecordedController;
     kro?: RecordedController;
   };
+  /** the engine stand-ins (absent when off); never started against anything but loopback */
+  standIns?: RecordedStandIns;
+  /** process name -> the version it runs (etcd, kube-apiserver, moto, vela-core, ...) */
+  versions?: Record<string, string>;
   /** what of manifests/ was applied (absent when off) */
   manifests?: {
     /** example files applied (repo-relative); empty without examples */

@@ -3,7 +3,19 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { kubevelaPermissions } from '@vela-tables/plugin-kubevela-common';
+import type { PhaseTransition } from '@vela-tables/plugin-kubevela-common';
+import {
+  kubevelaWatchServiceRef,
+  readKubeVelaConfig,
+} from '@vela-tables/plugin-kubevela-node';
+import { LinkedEntityIndex } from './service/LinkedEntityIndex';
 import { createRouter } from './service/router';
+import { PhaseHistoryRecorder, PhaseHistoryStore } from './history';
+import { DynamoDbViews, StatusCache, TableStatusService } from './status';
+
+/** Default lifetime of a DynamoDB description (`kubevela.status.cacheTtlSeconds`). */
+export const DEFAULT_STATUS_CACHE_TTL_SECONDS = 5;
 
 /** The `kubevela` backend plugin: engines, engine comparison and table status. */
 export const kubevelaPlugin = createBackendPlugin({
@@ -13,15 +25,104 @@ export const kubevelaPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        watches: kubevelaWatchServiceRef,
+        database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ httpRouter, httpAuth, logger, config, catalog }) {
-        httpRouter.use(await createRouter({ logger, config, catalog, httpAuth }));
-        // Engine facts are public product information; status routes stay authenticated
-        // (the default policy). No kubevela permission guards /status yet: the catalog read of
-        // the entity with the caller's credentials is the check.
+      async init(deps) {
+        const {
+          httpRouter,
+          permissionsRegistry,
+          config,
+          logger,
+          watches,
+          database,
+          lifecycle,
+        } = deps;
+        // Registered so that policies and the permission metadata endpoint know them.
+        permissionsRegistry.addPermissions([...kubevelaPermissions]);
+        const settings = readKubeVelaConfig(config);
+        logger.info(
+          `kubevela: ${
+            settings.clusters.length
+          } cluster(s) configured, namespaces allowed: ${settings.allowedNamespaces.join(
+            ', ',
+          )}`,
+        );
+        // The phase history: written from what the watches see, read with every status.
+        const history = await PhaseHistoryStore.create(database);
+        // One database read per Application per 10 s at most (pages poll every 10 s).
+        const recentHistory = new StatusCache<PhaseTransition[]>({
+          ttlMs: 10_000,
+          maxEntries: 10_000,
+        });
+        const recorder = new PhaseHistoryRecorder({
+          watches,
+          logger,
+          store: {
+            // a transition recorded here is served at once; other replicas' within 10 s
+            record: async (key, ...rest) => {
+              const written = await history.record(key, ...rest);
+              if (written) {
+                recentHistory.delete(
+                  `${key.cluster}/${key.namespace}/${key.application}`,
+                );
+              }
+              return written;
+            },
+          },
+        });
+        recorder.start();
+        lifecycle.addShutdownHook(() => recorder.stop());
+        watches.start();
+        // DynamoDB is only asked when the platform names an endpoint or a region: a portal
+        // without AWS settings should not try the default AWS credential chain on every page view.
+        const awsConfigured =
+          config.has('kubevela.aws.endpoint') ||
+          config.has('kubevela.aws.region');
+        const dynamoDb = awsConfigured
+          ? new DynamoDbViews({
+              aws: settings.aws,
+              ttlMs:
+                (config.getOptionalNumber('kubevela.status.cacheTtlSeconds') ??
+                  DEFAULT_STATUS_CACHE_TTL_SECONDS) * 1000,
+            })
+          : undefined;
+        const statusService = new TableStatusService({
+          watches,
+          describeTable: dynamoDb
+            ? (name, region) => dynamoDb.describe(name, region)
+            : undefined,
+          history: (cluster, namespace, application) =>
+            recentHistory.get(`${cluster}/${namespace}/${application}`, () =>
+              history.list({ cluster, namespace, application }),
+            ),
+          logger,
+        });
+        const entities = new LinkedEntityIndex({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        // After start-up: the catalog answers only once every plugin has started.
+        lifecycle.addStartupHook(() => entities.start());
+        lifecycle.addShutdownHook(() => entities.stop());
+        httpRouter.use(
+          await createRouter({
+            ...deps,
+            entities,
+            statusService,
+            clusterName: name => watches.cluster(name).name,
+            watchHealth: () => watches.health(),
+          }),
+        );
+        // Every other route needs credentials; /status also needs kubevela.table.read.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

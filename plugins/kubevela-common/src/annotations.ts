@@ -15,6 +15,13 @@ export const MANAGED_BY_VALUE = 'backstage-kubevela';
 /** Application label naming the engine id. */
 export const LABEL_ENGINE = 'vela-tables.io/engine';
 
+/**
+ * Annotation a local stand-in (for the ACK controller, Crossplane's AWS provider or Kratix) puts
+ * on every engine resource it manages; its value names the controller it stands in for. The
+ * status card shows such resources as "local stand-in". Real controllers never set it.
+ */
+export const ANNOTATION_STAND_IN = 'vela-tables.io/stand-in';
+
 /** The Namespace KubeVela uses when an entity does not name one. */
 export const DEFAULT_APPLICATION_NAMESPACE = 'default';
 

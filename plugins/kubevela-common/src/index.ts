@@ -10,6 +10,7 @@ export * from './spec';
 export * from './application';
 export * from './annotations';
 export * from './api';
+export * from './permissions';
 export type {
   ApplicationStatusSummary,
   DynamoDbTableView,

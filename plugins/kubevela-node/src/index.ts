@@ -14,3 +14,5 @@ export * from './cluster';
 export * from './client';
 export * from './status';
 export * from './dynamodb';
+export * from './engineResources';
+export * from './watch';

@@ -42,7 +42,9 @@ const tableContent = EntityContentBlueprint.make({
     title: 'DynamoDB',
     filter: 'kind:component',
     loader: () =>
-      import('./components/TableContent').then(m => <m.EntityKubeVelaTableContent />),
+      import('./components/TableContent').then(m => (
+        <m.EntityKubeVelaTableContent />
+      )),
   },
 });
 

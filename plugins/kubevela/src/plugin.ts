@@ -26,7 +26,9 @@ export const EntityEngineComparisonCard = kubevelaPlugin.provide(
     name: 'EntityEngineComparisonCard',
     component: {
       lazy: () =>
-        import('./components/EngineComparison').then(m => m.EngineComparisonCard),
+        import('./components/EngineComparison').then(
+          m => m.EngineComparisonCard,
+        ),
     },
   }),
 );
@@ -51,7 +53,9 @@ export const EntityKubeVelaTableContent = kubevelaPlugin.provide(
     name: 'EntityKubeVelaTableContent',
     component: {
       lazy: () =>
-        import('./components/TableContent').then(m => m.EntityKubeVelaTableContent),
+        import('./components/TableContent').then(
+          m => m.EntityKubeVelaTableContent,
+        ),
     },
   }),
 );

@@ -11,8 +11,17 @@ import {
 /** Where globalSetup leaves the platform for globalTeardown (same jest process). */
 export const GLOBAL_KEY = '__velaTablesLocalPlatform';
 
-/** What "controllers on" adds: vela-core, KRO and the platform manifests (no examples). */
-export const CONTROLLERS = { velaCore: true, kro: true, manifests: true } as const;
+/**
+ * What "controllers on" adds: vela-core (with its admission webhook), KRO, the platform manifests
+ * (no examples) and the local stand-ins for the ACK controller, Crossplane's AWS provider and
+ * Kratix, as the portal runs them.
+ */
+export const CONTROLLERS = {
+  velaCore: true,
+  kro: true,
+  manifests: true,
+  standIns: true,
+} as const;
 
 type ProjectOptions = { testEnvironmentOptions?: Record<string, unknown> };
 
@@ -30,7 +39,10 @@ export function wantsControllers(
   const env = process.env.VELA_TABLES_CONTROLLERS;
   if (env === '1' || env === 'true') return true;
   if (env === '0' || env === 'false') return false;
-  return [projectConfig, ...(globalConfig?.projects ?? []).map(projectOptions)].some(
+  return [
+    projectConfig,
+    ...(globalConfig?.projects ?? []).map(projectOptions),
+  ].some(
     project => project?.testEnvironmentOptions?.velaTablesControllers === true,
   );
 }
@@ -42,7 +54,9 @@ function projectOptions(project: unknown): ProjectOptions | undefined {
   for (const dir of [project, dirname(project)]) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { jest?: ProjectOptions };
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+        jest?: ProjectOptions;
+      };
       return pkg.jest;
     }
   }
@@ -57,8 +71,9 @@ function projectOptions(project: unknown): ProjectOptions | undefined {
  * VELA_TABLES_CONTROLLER_MANAGER=1 adds kube-controller-manager; VELA_TABLES_AUTO_BUILD=1 builds
  * missing binaries first (minutes).
  *
- * The real controllers (vela-core, KRO, with manifests/ applied and kube-controller-manager for
- * garbage collection) cost about 5 s and two processes, so they are off unless asked for:
+ * The controllers (the real vela-core and KRO, with manifests/ applied and kube-controller-manager
+ * for garbage collection, and the engine stand-ins) cost a few seconds and four processes, so they
+ * are off unless asked for:
  * VELA_TABLES_CONTROLLERS=1 turns them on for every package, =0 off; otherwise a package asks for
  * them in its package.json, `"jest": { "testEnvironmentOptions": { "velaTablesControllers": true } }`.
  * Per package rather than per test file: globalSetup runs before any test file and is the one

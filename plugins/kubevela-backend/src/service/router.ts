@@ -1,78 +1,83 @@
 import type {
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ComparisonTable } from '@vela-tables/plugin-kubevela-common';
 import {
   ENGINES,
   ENGINE_IDS,
   comparisonRows,
+  getApplicationRefFromEntity,
   isEngineId,
 } from '@vela-tables/plugin-kubevela-common';
-import {
-  ClusterRegistry,
-  createDynamoDbClient,
-  describeDynamoDbTable,
-  readKubeVelaConfig,
-} from '@vela-tables/plugin-kubevela-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { TableStatusService } from '../status';
-import type { TableStatusServiceOptions } from '../status';
-
-/** Default lifetime of a cached table status (`kubevela.status.cacheTtlSeconds`). */
-export const DEFAULT_STATUS_CACHE_TTL_SECONDS = 5;
+import { authorizeTableRead } from '../access/authorizeTableRead';
+import {
+  assertNamespaceAllowed,
+  readNamespaceAllowList,
+} from '../access/namespaceAllowList';
+import type { TableStatusService } from '../status';
+import type { LinkedEntityIndex } from './LinkedEntityIndex';
+import { sendLastKnownStatus } from './sendLastKnownStatus';
 
 /** Dependencies of the kubevela backend router. */
 export interface RouterOptions {
   logger: LoggerService;
   config: RootConfigService;
-  /** Reads entities with the caller's credentials. */
-  catalog: CatalogService;
+  /** The linked entities (read with the plugin's credentials; callers are checked first). */
+  entities: Pick<LinkedEntityIndex, 'get'>;
   /** Resolves the caller's credentials. */
   httpAuth: HttpAuthService;
-  /** Overrides of the status service (tests). */
-  statusService?: Partial<Pick<TableStatusServiceOptions, 'clientFor' | 'cacheTtlMs' | 'describeTable'>>;
+  /** Decides `kubevela.table.read` per entity. */
+  permissions: PermissionsService;
+  /** Table status from the watches. */
+  statusService: TableStatusService;
+  /** The configured name of a cluster (the first one when undefined); NotFoundError for an unknown one. */
+  clusterName: (name?: string) => string;
+  /** Per cluster and kind: the watches' state (GET /watches). */
+  watchHealth: () => unknown;
 }
 
 /** Builds the REST API of the kubevela backend plugin. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { config, logger } = options;
-  const settings = readKubeVelaConfig(config);
-  logger.info(
-    `kubevela: ${settings.clusters.length} cluster(s) configured, namespaces allowed: ${settings.allowedNamespaces.join(', ')}`,
-  );
-  // DynamoDB is only asked when the platform names an endpoint or a region: a portal without AWS
-  // settings should not try the default AWS credential chain on every page view.
-  const awsConfigured =
-    config.has('kubevela.aws.endpoint') || config.has('kubevela.aws.region');
-  const dynamoDb = awsConfigured ? createDynamoDbClient(settings.aws) : undefined;
-  const statusService = new TableStatusService({
-    clusters: ClusterRegistry.fromConfig(settings),
-    cacheTtlMs:
-      (config.getOptionalNumber('kubevela.status.cacheTtlSeconds') ??
-        DEFAULT_STATUS_CACHE_TTL_SECONDS) * 1000,
-    describeTable: dynamoDb ? tableName => describeDynamoDbTable(dynamoDb, tableName) : undefined,
-    logger,
-    ...options.statusService,
-  });
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { config, logger, statusService } = options;
+  const allowList = readNamespaceAllowList(config);
+  if (!allowList) {
+    logger.warn(
+      'kubevela: kubevela.allowedNamespaces is not set, so /status serves entities in every namespace the cluster credentials can read',
+    );
+  }
 
   const router = Router();
   router.use(express.json());
+  // Every route but /health needs an authenticated caller (a user, or a service such as
+  // automation with a static token).
+  const authenticated = (req: express.Request) =>
+    options.httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.get('/engines', (_req, res) => {
+  router.get('/watches', async (req, res) => {
+    await authenticated(req);
+    res.json({ clusters: options.watchHealth() });
+  });
+
+  router.get('/engines', async (req, res) => {
+    await authenticated(req);
     res.json({ items: Object.values(ENGINES) });
   });
 
-  router.get('/engines/:engineId', (req, res) => {
+  router.get('/engines/:engineId', async (req, res) => {
+    await authenticated(req);
     const id = req.params.engineId;
     if (!isEngineId(id)) {
       throw new NotFoundError(
@@ -82,7 +87,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(ENGINES[id]);
   });
 
-  router.get('/comparison', (_req, res) => {
+  router.get('/comparison', async (req, res) => {
+    await authenticated(req);
     const comparison: ComparisonTable = {
       engines: ENGINE_IDS.map(id => ({
         id,
@@ -94,14 +100,28 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(comparison);
   });
 
-  async function sendStatus(req: express.Request, res: express.Response, rawRef: string) {
-    const { catalog, httpAuth } = options;
+  async function sendStatus(
+    req: express.Request,
+    res: express.Response,
+    rawRef: string,
+  ) {
     const entityRef = normaliseEntityRef(rawRef);
-    const credentials = await httpAuth.credentials(req);
-    // The catalog read with the caller's credentials decides who may see the status.
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const credentials = await authenticated(req);
+    // kubevela.table.read, and catalog.entity.read (an entity the caller cannot see is 404).
+    await authorizeTableRead(options.permissions, credentials, entityRef);
+    const entity = await options.entities.get(entityRef);
     if (!entity) {
-      throw new NotFoundError(`entity '${entityRef}' was not found in the catalog`);
+      throw new NotFoundError(
+        `entity '${entityRef}' was not found in the catalog`,
+      );
+    }
+    const ref = getApplicationRefFromEntity(entity);
+    if (ref) {
+      assertNamespaceAllowed(allowList, {
+        namespace: ref.namespace,
+        cluster: options.clusterName(ref.cluster),
+        entityRef,
+      });
     }
     res.json(await statusService.getStatusOfEntity(entity, entityRef));
   }
@@ -121,6 +141,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await sendStatus(req, res, stringifyEntityRef({ kind, namespace, name }));
   });
 
+  router.use(sendLastKnownStatus);
   return router;
 }
 
@@ -129,7 +150,9 @@ function normaliseEntityRef(raw: string): string {
     return stringifyEntityRef(parseEntityRef(raw.trim()));
   } catch (e) {
     throw new InputError(
-      `entityRef '${raw}' is not an entity reference of the form kind:namespace/name (${(e as Error).message})`,
+      `entityRef '${raw}' is not an entity reference of the form kind:namespace/name (${
+        (e as Error).message
+      })`,
     );
   }
 }

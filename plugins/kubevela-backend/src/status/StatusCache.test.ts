@@ -44,7 +44,10 @@ describe('StatusCache', () => {
 
   it('does not keep a failure: the next call reads again', async () => {
     const cache = new StatusCache<number>({ ttlMs: 5000 });
-    const read = jest.fn().mockRejectedValueOnce(new Error('apiserver down')).mockResolvedValueOnce(3);
+    const read = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('apiserver down'))
+      .mockResolvedValueOnce(3);
     await expect(cache.get('k', read)).rejects.toThrow('apiserver down');
     await expect(cache.get('k', read)).resolves.toBe(3);
   });

@@ -51,6 +51,11 @@ export class StatusCache<T> {
     return entry.value;
   }
 
+  /** Forgets a key, so that the next get reads again. */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** Number of entries held (in flight or fresh). */
   get size(): number {
     return this.entries.size;
@@ -59,7 +64,8 @@ export class StatusCache<T> {
   private makeRoom(): void {
     if (this.entries.size < this.maxEntries) return;
     const now = this.now();
-    for (const [k, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(k);
+    for (const [k, e] of this.entries)
+      if (e.expiresAt <= now) this.entries.delete(k);
     for (const k of this.entries.keys()) {
       if (this.entries.size < this.maxEntries) break;
       this.entries.delete(k);

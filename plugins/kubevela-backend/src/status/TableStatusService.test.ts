@@ -1,43 +1,98 @@
-import { NotAllowedError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 import { ClusterRegistry } from '@vela-tables/plugin-kubevela-node';
-import type { DynamoDbTableDescription, KubeObject, ObjectRef } from '@vela-tables/plugin-kubevela-node';
+import type {
+  DynamoDbTableDescription,
+  InformerState,
+  KubeObject,
+  ObjectRef,
+} from '@vela-tables/plugin-kubevela-node';
 import { crossplaneObjects } from './__fixtures__/crossplaneTable';
 import { TableStatusService } from './TableStatusService';
-import type { StatusClusterClient } from './TableStatusService';
+import type { StatusCluster } from './TableStatusService';
+import type { DescribeTable } from './addDynamoDbView';
 
-const FIXTURE = { app: 'orders', namespace: 'team-a', table: 'orders-table', ready: true };
+const FIXTURE = {
+  app: 'orders',
+  namespace: 'team-a',
+  table: 'orders-table',
+  ready: true,
+};
 
-/** An in-memory cluster that counts the calls made to it. */
-function fakeCluster(name: string, objects: KubeObject[], fail?: Error) {
+/**
+ * An in-memory cluster shaped like the watches of one cluster (a unit test of the assembling
+ * logic; the real watches run against the apiserver in status.integration.test.ts). `state` is
+ * the state of every kind's informer; `fail` makes every direct read throw (or is the failing
+ * watch's error).
+ */
+function fakeCluster(
+  name: string,
+  objects: KubeObject[],
+  options: { fail?: Error; state?: InformerState; staleSince?: number } = {},
+) {
   const calls: string[] = [];
-  const matches = (o: KubeObject, ref: { apiVersion: string; kind: string; namespace?: string }) =>
-    o.apiVersion === ref.apiVersion && o.kind === ref.kind && (!ref.namespace || o.metadata.namespace === ref.namespace);
-  const client: StatusClusterClient = {
-    clusterName: name,
+  const state = options.state ?? 'synced';
+  const matches = (
+    o: KubeObject,
+    ref: { apiVersion: string; kind: string; namespace?: string },
+  ) =>
+    o.apiVersion === ref.apiVersion &&
+    o.kind === ref.kind &&
+    (!ref.namespace || o.metadata.namespace === ref.namespace);
+  const find = (ref: ObjectRef) =>
+    objects.find(o => matches(o, ref) && o.metadata.name === ref.name);
+  const cluster: StatusCluster = {
+    name,
     server: `https://${name}.example:6443`,
-    async get(ref: ObjectRef) {
-      calls.push(`get ${ref.kind} ${ref.name}`);
-      if (fail) throw fail;
-      const found = objects.find(o => matches(o, ref) && o.metadata.name === ref.name);
-      if (!found) throw new NotFoundError(`${ref.kind} '${ref.name}' was not found`);
-      return found;
+    reader() {
+      const get = async (ref: ObjectRef) => {
+        calls.push(`get ${ref.kind} ${ref.name}`);
+        // a failing watch serves what it holds; `fail` is then the watch's error, not the read's
+        if (options.fail && state !== 'failing') throw options.fail;
+        return find(ref);
+      };
+      return {
+        get,
+        tryGet: get,
+        async list(query) {
+          calls.push(`list ${query.apiVersion} ${query.kind}`);
+          if (options.fail && state !== 'failing') throw options.fail;
+          const [label, value] = (query.labelSelector ?? '=').split('=');
+          return objects.filter(
+            o =>
+              matches(o, query) &&
+              (!label || o.metadata.labels?.[label] === value),
+          );
+        },
+      };
     },
-    async tryGet(ref) {
-      calls.push(`get ${ref.kind} ${ref.name}`);
-      if (fail) throw fail;
-      return objects.find(o => matches(o, ref) && o.metadata.name === ref.name);
+    informer(kind) {
+      return {
+        state,
+        hasSynced: state !== 'starting',
+        error:
+          state === 'failing'
+            ? options.fail ??
+              new ServiceUnavailableError(`cluster '${name}' is down`)
+            : undefined,
+        get: (namespace, n) => find({ ...kind, namespace, name: n }),
+      };
     },
-    async list(query) {
-      calls.push(`list ${query.apiVersion} ${query.kind}`);
-      if (fail) throw fail;
-      const [label, value] = (query.labelSelector ?? '=').split('=');
-      return objects.filter(o => matches(o, query) && (!label || o.metadata.labels?.[label] === value));
+    freshness() {
+      if (state !== 'failing') return { stale: false };
+      const since = options.staleSince ?? Date.now() - 42_000;
+      return {
+        stale: true,
+        staleSince: new Date(since).toISOString(),
+        ageSeconds: Math.round((Date.now() - since) / 1000),
+      };
     },
   };
-  return { client, calls };
+  return { cluster, calls };
 }
 
-function dynamoDbTable(overrides: Partial<DynamoDbTableDescription> = {}): DynamoDbTableDescription {
+function dynamoDbTable(
+  overrides: Partial<DynamoDbTableDescription> = {},
+): DynamoDbTableDescription {
   return {
     tableName: 'orders-table',
     tableStatus: 'ACTIVE',
@@ -60,17 +115,21 @@ function dynamoDbTable(overrides: Partial<DynamoDbTableDescription> = {}): Dynam
 
 function service(options: {
   clusters?: Record<string, ReturnType<typeof fakeCluster>>;
-  describeTable?: (name: string) => Promise<DynamoDbTableDescription>;
-  cacheTtlMs?: number;
+  describeTable?: DescribeTable;
 }) {
   const clusters = options.clusters ?? {};
+  const registry = new ClusterRegistry(
+    Object.keys(clusters).map(name => ({
+      name,
+      url: `https://${name}.example:6443`,
+      skipTLSVerify: true,
+    })),
+  );
   return new TableStatusService({
-    clusters: new ClusterRegistry(
-      Object.keys(clusters).map(name => ({ name, url: `https://${name}.example:6443`, skipTLSVerify: true })),
-    ),
-    cacheTtlMs: options.cacheTtlMs ?? 0,
+    watches: {
+      cluster: name => clusters[registry.get(name).config.name].cluster,
+    },
     describeTable: options.describeTable,
-    clientFor: cluster => clusters[cluster.config.name].client,
   });
 }
 
@@ -78,13 +137,19 @@ function entity(annotations: Record<string, string>) {
   return { metadata: { annotations } };
 }
 
-const LINKED = entity({ 'app.oam.dev/name': 'orders', 'app.oam.dev/namespace': 'team-a' });
+const LINKED = entity({
+  'app.oam.dev/name': 'orders',
+  'app.oam.dev/namespace': 'team-a',
+});
 
 describe('TableStatusService', () => {
   it('reads the Application and its engine resources into one TableStatus', async () => {
     const { application, table } = crossplaneObjects(FIXTURE);
     const local = fakeCluster('local', [application, table]);
-    const status = await service({ clusters: { local } }).getStatusOfEntity(LINKED, 'component:default/orders');
+    const status = await service({ clusters: { local } }).getStatusOfEntity(
+      LINKED,
+      'component:default/orders',
+    );
     expect(status).toMatchObject({
       phase: 'Ready',
       engine: 'crossplane',
@@ -95,7 +160,9 @@ describe('TableStatusService', () => {
       keySchema: [{ attributeName: 'pk', keyType: 'HASH' }],
       application: { name: 'orders', namespace: 'team-a', phase: 'running' },
     });
-    expect(status.engineResources.map(r => `${r.kind} ${r.name}`)).toEqual(['Table orders-table']);
+    expect(status.engineResources.map(r => `${r.kind} ${r.name}`)).toEqual([
+      'Table orders-table',
+    ]);
     expect(status.dynamoDb).toBeUndefined();
     expect(status.dynamoDbError).toBeUndefined();
   });
@@ -103,16 +170,28 @@ describe('TableStatusService', () => {
   it('rejects an entity without app.oam.dev/name, naming the annotation', async () => {
     const local = fakeCluster('local', []);
     await expect(
-      service({ clusters: { local } }).getStatusOfEntity(entity({}), 'component:default/orders'),
-    ).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining("'app.oam.dev/name'") });
+      service({ clusters: { local } }).getStatusOfEntity(
+        entity({}),
+        'component:default/orders',
+      ),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining("'app.oam.dev/name'"),
+    });
     expect(local.calls).toEqual([]);
   });
 
   it('answers NotFoundError naming Application, namespace and cluster when the Application is missing', async () => {
     const local = fakeCluster('local', []);
-    await expect(service({ clusters: { local } }).getStatusOfEntity(LINKED, 'component:default/orders')).rejects.toMatchObject({
+    await expect(
+      service({ clusters: { local } }).getStatusOfEntity(
+        LINKED,
+        'component:default/orders',
+      ),
+    ).rejects.toMatchObject({
       name: 'NotFoundError',
-      message: "Application 'orders' was not found in namespace 'team-a' on cluster 'local' (https://local.example:6443)",
+      message:
+        "Application 'orders' was not found in namespace 'team-a' on cluster 'local' (https://local.example:6443)",
     });
   });
 
@@ -122,11 +201,17 @@ describe('TableStatusService', () => {
     const second = fakeCluster('second', [application, table]);
     const svc = service({ clusters: { first, second } });
     const status = await svc.getStatusOfEntity(
-      entity({ 'app.oam.dev/name': 'orders', 'app.oam.dev/namespace': 'team-a', 'kubevela.io/cluster': 'second' }),
+      entity({
+        'app.oam.dev/name': 'orders',
+        'app.oam.dev/namespace': 'team-a',
+        'kubevela.io/cluster': 'second',
+      }),
       'component:default/orders',
     );
     expect(status.cluster).toBe('second');
-    await expect(svc.getStatusOfEntity(LINKED, 'component:default/orders')).rejects.toMatchObject({
+    await expect(
+      svc.getStatusOfEntity(LINKED, 'component:default/orders'),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("on cluster 'first'"),
     });
   });
@@ -138,38 +223,68 @@ describe('TableStatusService', () => {
         entity({ 'app.oam.dev/name': 'orders', 'kubevela.io/cluster': 'prod' }),
         'component:default/orders',
       ),
-    ).rejects.toMatchObject({ name: 'NotFoundError', message: expect.stringContaining("known clusters: 'local'") });
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringContaining("known clusters: 'local'"),
+    });
   });
 
   it.each([
-    ['ServiceUnavailableError', new ServiceUnavailableError('the Kubernetes API of cluster local is unavailable')],
+    [
+      'ServiceUnavailableError',
+      new ServiceUnavailableError(
+        'the Kubernetes API of cluster local is unavailable',
+      ),
+    ],
     ['NotAllowedError', new NotAllowedError('not allowed to get applications')],
-  ])('passes the cluster client’s %s through unchanged', async (name, error) => {
-    const local = fakeCluster('local', [], error);
-    await expect(service({ clusters: { local } }).getStatusOfEntity(LINKED, 'component:default/orders')).rejects.toMatchObject({
-      name,
-      message: error.message,
-    });
-  });
+  ])(
+    'passes the cluster client’s %s through unchanged',
+    async (name, error) => {
+      const local = fakeCluster('local', [], { fail: error });
+      await expect(
+        service({ clusters: { local } }).getStatusOfEntity(
+          LINKED,
+          'component:default/orders',
+        ),
+      ).rejects.toMatchObject({
+        name,
+        message: error.message,
+      });
+    },
+  );
 
   it('adds DynamoDB’s view and the drift from the engine resource when DynamoDB is configured', async () => {
     const { application, table } = crossplaneObjects(FIXTURE);
     const local = fakeCluster('local', [application, table]);
     const describeTable = jest.fn(async () => dynamoDbTable());
-    const status = await service({ clusters: { local }, describeTable }).getStatusOfEntity(LINKED, 'component:default/orders');
-    expect(describeTable).toHaveBeenCalledWith('orders-table');
-    expect(status.dynamoDb).toMatchObject({ tableStatus: 'ACTIVE', billingMode: 'PAY_PER_REQUEST' });
+    const status = await service({
+      clusters: { local },
+      describeTable,
+    }).getStatusOfEntity(LINKED, 'component:default/orders');
+    // the region the Crossplane Table names (forProvider.region)
+    expect(describeTable).toHaveBeenCalledWith('orders-table', 'us-west-2');
+    expect(status.dynamoDb).toMatchObject({
+      tableStatus: 'ACTIVE',
+      billingMode: 'PAY_PER_REQUEST',
+    });
     // The Table asks for point-in-time recovery; DynamoDB has none.
-    expect(status.drift).toEqual([{ field: 'pointInTimeRecovery', desired: 'true', actual: 'false' }]);
+    expect(status.drift).toEqual([
+      { field: 'pointInTimeRecovery', desired: 'true', actual: 'false' },
+    ]);
   });
 
   it('keeps the status when DynamoDB fails, reporting the failure as dynamoDbError', async () => {
     const { application, table } = crossplaneObjects(FIXTURE);
     const local = fakeCluster('local', [application, table]);
     const describeTable = async () => {
-      throw new ServiceUnavailableError("DynamoDB at 127.0.0.1 region us-west-2 is unavailable while describing table 'orders-table'");
+      throw new ServiceUnavailableError(
+        "DynamoDB at 127.0.0.1 region us-west-2 is unavailable while describing table 'orders-table'",
+      );
     };
-    const status = await service({ clusters: { local }, describeTable }).getStatusOfEntity(LINKED, 'component:default/orders');
+    const status = await service({
+      clusters: { local },
+      describeTable,
+    }).getStatusOfEntity(LINKED, 'component:default/orders');
     expect(status.phase).toBe('Ready');
     expect(status.dynamoDb).toBeUndefined();
     expect(status.dynamoDbError).toContain('is unavailable while describing');
@@ -177,20 +292,110 @@ describe('TableStatusService', () => {
 
   it('does not ask DynamoDB before anything names the table', async () => {
     const { application } = crossplaneObjects(FIXTURE);
-    const local = fakeCluster('local', [{ ...application, status: { status: 'runningWorkflow' } }]);
+    const local = fakeCluster('local', [
+      { ...application, status: { status: 'runningWorkflow' } },
+    ]);
     const describeTable = jest.fn(async () => dynamoDbTable());
-    const status = await service({ clusters: { local }, describeTable }).getStatusOfEntity(LINKED, 'component:default/orders');
+    const status = await service({
+      clusters: { local },
+      describeTable,
+    }).getStatusOfEntity(LINKED, 'component:default/orders');
     expect(status.phase).toBe('Provisioning');
     expect(describeTable).not.toHaveBeenCalled();
   });
 
-  it('serves repeated reads of one Application within the TTL without calling the cluster again', async () => {
+  it('marks what it serves stale, with its age, while a watch of the cluster fails', async () => {
+    const { application, table } = crossplaneObjects(FIXTURE);
+    const since = Date.now() - 90_000;
+    const local = fakeCluster('local', [application, table], {
+      state: 'failing',
+      staleSince: since,
+    });
+    // only the engine kinds fail here: the Application informer answers from memory
+    local.cluster.informer = kind => ({
+      state: kind.kind === 'Application' ? 'synced' : 'failing',
+      hasSynced: true,
+      error:
+        kind.kind === 'Application'
+          ? undefined
+          : new ServiceUnavailableError('watch of Tables failing'),
+      get: () => undefined,
+    });
+    const status = await service({ clusters: { local } }).getStatusOfEntity(
+      LINKED,
+      'component:default/orders',
+    );
+    expect(status).toMatchObject({
+      phase: 'Ready',
+      stale: true,
+      staleSince: new Date(since).toISOString(),
+    });
+    expect(status.ageSeconds).toBeGreaterThanOrEqual(90);
+  });
+
+  it.each([
+    [
+      'ServiceUnavailableError',
+      new ServiceUnavailableError(
+        "the Kubernetes API of cluster 'local' is unavailable (ECONNREFUSED)",
+      ),
+    ],
+    [
+      'NotAllowedError',
+      new NotAllowedError(
+        "not allowed to list applications.core.oam.dev in cluster scope on cluster 'local'",
+      ),
+    ],
+  ])(
+    'answers %s naming the cluster, with the last known status marked stale, once a synced Application watch fails',
+    async (name, cause) => {
+      const { application, table } = crossplaneObjects(FIXTURE);
+      const local = fakeCluster('local', [application, table], {
+        state: 'failing',
+        fail: cause,
+      });
+      const error = await service({ clusters: { local } })
+        .getStatusOfEntity(LINKED, 'component:default/orders')
+        .then(
+          () => undefined,
+          e => e,
+        );
+      expect(error).toMatchObject({
+        name,
+        message: expect.stringContaining(
+          "the watch of cluster 'local' is failing since",
+        ),
+      });
+      expect(error.message).toContain(cause.message);
+      expect(error.lastKnownStatus).toMatchObject({
+        phase: 'Ready',
+        stale: true,
+        cluster: 'local',
+      });
+    },
+  );
+
+  it('adds the phase history when the service keeps one', async () => {
     const { application, table } = crossplaneObjects(FIXTURE);
     const local = fakeCluster('local', [application, table]);
-    const svc = service({ clusters: { local }, cacheTtlMs: 5000 });
-    await svc.getStatusOfEntity(LINKED, 'component:default/orders');
-    const perRead = local.calls.length;
-    await Promise.all([1, 2, 3].map(() => svc.getStatusOfEntity(LINKED, 'component:default/other-entity-same-app')));
-    expect(local.calls).toHaveLength(perRead);
+    const history = jest.fn(async () => [
+      {
+        phase: 'Ready' as const,
+        at: '2026-01-01T00:00:42Z',
+        from: 'Provisioning' as const,
+      },
+    ]);
+    const svc = new TableStatusService({
+      watches: { cluster: () => local.cluster },
+      history,
+    });
+    const status = await svc.getStatusOfEntity(
+      LINKED,
+      'component:default/orders',
+    );
+    expect(history).toHaveBeenCalledWith('local', 'team-a', 'orders');
+    expect(status.history).toEqual([
+      { phase: 'Ready', at: '2026-01-01T00:00:42Z', from: 'Provisioning' },
+    ]);
   });
 });

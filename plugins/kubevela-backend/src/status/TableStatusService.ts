@@ -2,88 +2,93 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ANNOTATION_APPLICATION_NAME,
+  ENGINES,
   getApplicationRefFromEntity,
 } from '@vela-tables/plugin-kubevela-common';
-import type { ApplicationRef, EntityLike } from '@vela-tables/plugin-kubevela-common';
+import type {
+  ApplicationRef,
+  EntityLike,
+  PhaseTransition,
+} from '@vela-tables/plugin-kubevela-common';
 import {
-  ClusterRegistry,
-  KubeVelaClient,
+  APPLICATION_KIND,
   engineOfApplication,
   findEngineResources,
   readTableStatus,
 } from '@vela-tables/plugin-kubevela-node';
-import type { KubeObject, ObjectReader, ObjectRef } from '@vela-tables/plugin-kubevela-node';
+import type {
+  Freshness,
+  InformerState,
+  KubeObject,
+  ObjectReader,
+  ObjectRef,
+} from '@vela-tables/plugin-kubevela-node';
 import { addDynamoDbView } from './addDynamoDbView';
 import type { DescribeTable } from './addDynamoDbView';
-import { StatusCache } from './StatusCache';
+import { clusterErrorWithLastKnown } from './clusterErrorWithLastKnown';
 import type { TableStatusResponse } from './types';
 
-/** KubeVela's Application kind. */
-export const APPLICATION_API_VERSION = 'core.oam.dev/v1beta1';
-
-/** What the status service needs of a cluster client (a `KubeVelaClient` fits). */
-export interface StatusClusterClient extends ObjectReader {
-  /** Cluster name, as configured. */
-  readonly clusterName: string;
-  /** API server URL. */
+/** What the status service needs of one cluster's watches (a `ClusterWatch` fits). */
+export interface StatusCluster {
+  readonly name: string;
   readonly server: string;
-  /** Reads one object; NotFoundError when it does not exist. */
-  get(ref: ObjectRef): Promise<KubeObject>;
+  /** Memory for synced kinds, bounded direct reads otherwise. */
+  reader(): ObjectReader & {
+    get(ref: ObjectRef): Promise<KubeObject | undefined>;
+  };
+  /** The informer of a kind. */
+  informer(kind: { apiVersion: string; kind: string }):
+    | {
+        state: InformerState;
+        hasSynced: boolean;
+        error?: Error;
+        get(namespace: string, name: string): KubeObject | undefined;
+      }
+    | undefined;
+  /** Whether the kinds are served from a live watch. */
+  freshness(
+    kinds?: ReadonlyArray<{ apiVersion: string; kind: string }>,
+  ): Freshness;
 }
 
 /** Options of {@link TableStatusService}. */
 export interface TableStatusServiceOptions {
-  /** The configured clusters. */
-  clusters: ClusterRegistry;
+  /** The watched clusters (the backend's `KubeVelaWatchService` fits). */
+  watches: { cluster(name?: string): StatusCluster };
   /** DescribeTable against the configured AWS endpoint; leave out when none is configured. */
   describeTable?: DescribeTable;
-  /** How long one Application's status is reused, in milliseconds (0: no cache). */
-  cacheTtlMs: number;
-  /** Logger. */
+  /** The phase history of an Application, when the backend keeps one. */
+  history?: (
+    cluster: string,
+    namespace: string,
+    name: string,
+  ) => Promise<PhaseTransition[]>;
   logger?: LoggerService;
-  /** Makes the client of a cluster (tests); defaults to a `KubeVelaClient` with a short retry. */
-  clientFor?: (cluster: ReturnType<ClusterRegistry['get']>) => StatusClusterClient;
 }
 
 /**
- * Assembles the `TableStatus` of the Application an entity is linked to: the Application, its
- * engine resources and, when an AWS endpoint is configured, DynamoDB's view and drift.
- *
- * Results are cached per cluster/namespace/Application for `cacheTtlMs` (default 5 s) and
- * concurrent reads of one Application share one set of apiserver calls: a page polling every
- * 10 s and several open pages then cost one read per Application per TTL. The cache holds what the
- * portal's service account reads; who may see it is decided per request, by the catalog read of
- * the entity with the caller's credentials, which is never cached.
+ * Assembles the `TableStatus` of the Application an entity is linked to from the backend's
+ * watches: once a cluster's watches are synced, a status costs no Kubernetes API call. Data
+ * served while a watch is failing is marked `stale` with its age; a cluster that was watched
+ * and is now down or refusing answers 503/403 naming it, with the last known status. Before the
+ * first sync the reader falls back to bounded direct reads. Who may see a status is decided per
+ * request by the router (permission, catalog read, namespace allow-list).
  */
 export class TableStatusService {
-  private readonly clusters: ClusterRegistry;
-  private readonly describeTable?: DescribeTable;
-  private readonly cache: StatusCache<TableStatusResponse>;
-  private readonly clients = new Map<string, StatusClusterClient>();
-  private readonly clientFor: NonNullable<TableStatusServiceOptions['clientFor']>;
-  private readonly logger?: LoggerService;
+  private readonly options: TableStatusServiceOptions;
 
   constructor(options: TableStatusServiceOptions) {
-    this.clusters = options.clusters;
-    this.describeTable = options.describeTable;
-    this.cache = new StatusCache({ ttlMs: options.cacheTtlMs });
-    this.logger = options.logger;
-    this.clientFor =
-      options.clientFor ??
-      (cluster =>
-        new KubeVelaClient({
-          cluster,
-          // A page polls again in 10 s: fail within about a second rather than wait out a long backoff.
-          retry: { retries: 2, initialDelayMs: 100, maxDelayMs: 500 },
-          requestTimeoutMs: 10_000,
-        }));
+    this.options = options;
   }
 
   /**
    * The status of the table an entity is linked to; InputError naming the missing annotation when
    * the entity is not linked.
    */
-  async getStatusOfEntity(entity: EntityLike, entityRef: string): Promise<TableStatusResponse> {
+  async getStatusOfEntity(
+    entity: EntityLike,
+    entityRef: string,
+  ): Promise<TableStatusResponse> {
     const ref = getApplicationRefFromEntity(entity);
     if (!ref) {
       throw new InputError(
@@ -93,58 +98,70 @@ export class TableStatusService {
     return this.getStatusOfApplication(ref);
   }
 
-  /** The status of the table behind one Application, from the cache when fresh. */
-  async getStatusOfApplication(ref: ApplicationRef): Promise<TableStatusResponse> {
-    const client = this.client(ref.cluster);
-    const key = `${client.clusterName}/${ref.namespace}/${ref.name}`;
-    return this.cache.get(key, () => this.read(client, ref));
-  }
-
-  private client(clusterName?: string): StatusClusterClient {
-    const cluster = this.clusters.get(clusterName);
-    let client = this.clients.get(cluster.config.name);
-    if (!client) {
-      client = this.clientFor(cluster);
-      this.clients.set(cluster.config.name, client);
+  /** The status of the table behind one Application. */
+  async getStatusOfApplication(
+    ref: ApplicationRef,
+  ): Promise<TableStatusResponse> {
+    const cluster = this.options.watches.cluster(ref.cluster);
+    const apps = cluster.informer(APPLICATION_KIND);
+    if (apps?.state === 'failing' && apps.hasSynced && apps.error) {
+      const last = apps.get(ref.namespace, ref.name);
+      const lastKnown = last ? await this.assemble(cluster, last) : undefined;
+      throw clusterErrorWithLastKnown(apps.error, cluster.name, lastKnown);
     }
-    return client;
-  }
-
-  private async read(client: StatusClusterClient, ref: ApplicationRef): Promise<TableStatusResponse> {
-    const application = await this.getApplication(client, ref);
-    const engine = engineOfApplication(application);
-    const resources = engine ? await findEngineResources(client, application, engine) : [];
-    const result: TableStatusResponse = {
-      ...readTableStatus({ application, resources, engine }),
-      cluster: client.clusterName,
-    };
-    if (!this.describeTable) return result;
-    const withDynamoDb = await addDynamoDbView(result, resources, this.describeTable);
-    if (withDynamoDb.dynamoDbError) {
-      this.logger?.debug(
-        `DynamoDB view of Application ${ref.namespace}/${ref.name} unavailable: ${withDynamoDb.dynamoDbError}`,
+    const application = await cluster.reader().get({
+      apiVersion: APPLICATION_KIND.apiVersion,
+      kind: APPLICATION_KIND.kind,
+      name: ref.name,
+      namespace: ref.namespace,
+    });
+    if (!application) {
+      throw new NotFoundError(
+        `Application '${ref.name}' was not found in namespace '${ref.namespace}' on cluster '${cluster.name}' (${cluster.server})`,
       );
     }
-    return withDynamoDb;
+    return this.assemble(cluster, application);
   }
 
-  private async getApplication(client: StatusClusterClient, ref: ApplicationRef): Promise<KubeObject> {
-    try {
-      return await client.get({
-        apiVersion: APPLICATION_API_VERSION,
-        kind: 'Application',
-        name: ref.name,
-        namespace: ref.namespace,
-      });
-    } catch (e) {
-      // "does not serve core.oam.dev/v1beta1 Application" (no KubeVela CRD) keeps its own message;
-      // the apiserver's own 404 text adds nothing, so it is not chained as a cause.
-      if ((e as Error).name === 'NotFoundError' && !/does not serve/.test((e as Error).message)) {
-        throw new NotFoundError(
-          `Application '${ref.name}' was not found in namespace '${ref.namespace}' on cluster '${client.clusterName}' (${client.server})`,
+  /** The status of one Application as the cluster's watches hold it (no freshness check of its own). */
+  async assemble(
+    cluster: StatusCluster,
+    application: KubeObject,
+  ): Promise<TableStatusResponse> {
+    const engine = engineOfApplication(application);
+    const resources = engine
+      ? await findEngineResources(cluster.reader(), application, engine)
+      : [];
+    const freshness = cluster.freshness([
+      APPLICATION_KIND,
+      ...(engine ? ENGINES[engine].resources : []),
+    ]);
+    let result: TableStatusResponse = {
+      ...readTableStatus({ application, resources, engine }),
+      cluster: cluster.name,
+    };
+    if (freshness.stale) {
+      result.stale = true;
+      if (freshness.staleSince) result.staleSince = freshness.staleSince;
+      if (freshness.ageSeconds !== undefined)
+        result.ageSeconds = freshness.ageSeconds;
+    }
+    const { describeTable, history, logger } = this.options;
+    if (history) {
+      result.history = await history(
+        cluster.name,
+        application.metadata.namespace ?? 'default',
+        application.metadata.name,
+      );
+    }
+    if (describeTable) {
+      result = await addDynamoDbView(result, resources, describeTable);
+      if (result.dynamoDbError) {
+        logger?.debug(
+          `DynamoDB view of Application ${application.metadata.namespace}/${application.metadata.name} unavailable: ${result.dynamoDbError}`,
         );
       }
-      throw e;
     }
+    return result;
   }
 }

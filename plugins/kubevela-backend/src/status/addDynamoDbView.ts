@@ -2,33 +2,44 @@ import type { TableDrift } from '@vela-tables/plugin-kubevela-common';
 import {
   compareWithSpec,
   desiredTableFromEngineResource,
-  describeDynamoDbTable,
 } from '@vela-tables/plugin-kubevela-node';
-import type { KubeObject } from '@vela-tables/plugin-kubevela-node';
+import type {
+  DynamoDbTableDescription,
+  KubeObject,
+} from '@vela-tables/plugin-kubevela-node';
+import { regionOfEngineResource } from './regionOfEngineResource';
 import type { TableStatusResponse } from './types';
 
-/** What {@link addDynamoDbView} needs to call DescribeTable. */
-export type DescribeTable = (tableName: string) => ReturnType<typeof describeDynamoDbTable>;
+/** What {@link addDynamoDbView} needs to call DescribeTable; `region` undefined: the configured one. */
+export type DescribeTable = (
+  tableName: string,
+  region?: string,
+) => Promise<DynamoDbTableDescription>;
 
 /**
  * Adds what DynamoDB itself says (`dynamoDb`) and the differences from what the engine resource
  * asks for (`drift`) to a status. The table is the one named by the engine resource that talks to
- * AWS (ACK or Crossplane `Table`), else the status's table name. A DynamoDB failure never fails
- * the status: it is reported as `dynamoDbError`.
+ * AWS (ACK or Crossplane `Table`), in the region that resource names, else the status's table
+ * name in the configured region. A DynamoDB failure never fails the status: it is reported as
+ * `dynamoDbError`.
  */
 export async function addDynamoDbView(
   status: TableStatusResponse,
   resources: readonly KubeObject[],
   describe: DescribeTable,
 ): Promise<TableStatusResponse> {
-  const desired = resources.map(desiredTableFromEngineResource).find(d => d !== undefined);
+  const awsResource = resources.find(
+    r => desiredTableFromEngineResource(r) !== undefined,
+  );
+  const desired = awsResource && desiredTableFromEngineResource(awsResource);
   const tableName = desired?.tableName ?? status.tableName;
   if (!tableName) {
     // Nothing names the table yet (e.g. a Kratix request before its pipeline ran): nothing to ask.
     return status;
   }
+  const region = awsResource ? regionOfEngineResource(awsResource) : undefined;
   try {
-    const view = await describe(tableName);
+    const view = await describe(tableName, region);
     const result: TableStatusResponse = { ...status, dynamoDb: view };
     if (desired) {
       const drift: TableDrift[] = compareWithSpec(view, desired.settings);

@@ -1,1 +1,6 @@
-export type { ComparisonEngine, ComparisonTable, TableStatusResponse } from './responses';
+export type {
+  ComparisonEngine,
+  ComparisonTable,
+  PhaseTransition,
+  TableStatusResponse,
+} from './responses';

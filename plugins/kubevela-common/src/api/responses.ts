@@ -1,6 +1,6 @@
 import type { ComparisonRow } from '../engines/comparison';
 import type { EngineId } from '../engines/types';
-import type { TableStatus } from '../status/types';
+import type { TablePhase, TableStatus } from '../status/types';
 
 /** An engine as shown in a column header of the comparison. */
 export interface ComparisonEngine {
@@ -24,4 +24,27 @@ export interface TableStatusResponse extends TableStatus {
    * endpoint unreachable, refused); the rest of the status is still valid.
    */
   dynamoDbError?: string;
+  /**
+   * True when the status comes from the backend's watch cache while its watch of the cluster is
+   * broken: it is what the cluster said `ageSeconds` ago, not now.
+   */
+  stale?: boolean;
+  /** When the stale data was last known current (RFC 3339). */
+  staleSince?: string;
+  /** Seconds since `staleSince`. */
+  ageSeconds?: number;
+  /** The phase transitions the backend's watches observed, oldest first. */
+  history?: PhaseTransition[];
+}
+
+/** One phase change of a table, as the backend's watches observed it. */
+export interface PhaseTransition {
+  /** The phase entered. */
+  phase: TablePhase;
+  /** When the watch saw it (RFC 3339). */
+  at: string;
+  /** The phase left, absent for the first observation. */
+  from?: TablePhase;
+  /** Why, in the engine's words (its condition reason and message, or the status summary). */
+  reason?: string;
 }

@@ -10,14 +10,25 @@ import type {
   TableFeature,
   TraitFamily,
 } from '../engines/types';
-import { attributesWith, inputWith } from '../spec/__fixtures__/inputs';
+import {
+  attributesWith,
+  CREATED_INDEX,
+  FEATURE_ATTRIBUTES,
+  FEATURE_FIELD,
+  FEATURE_INPUTS,
+  featureInput,
+  inputWith,
+  OWNER_INDEX,
+  TAGS,
+} from '../spec/__fixtures__/inputs';
 import { parseTableSpec, TableSpecError } from '../spec/parseTableSpec';
 import type { TableSpec } from '../spec/types';
 import { applicationToYaml } from './applicationToYaml';
 import { buildApplication } from './buildApplication';
 
-// Expectations are written out from the parameter contract (notes/contract.md), not derived
-// from the builder, so a drift between the two fails here.
+// Expectations are written out from the parameter contract (the `parameter` blocks of the
+// definitions in manifests/definitions), not derived from the builder, so a drift between the
+// two fails here.
 
 const BASE_ATTRIBUTES = [
   { attributeName: 'pk', attributeType: 'S' },
@@ -27,49 +38,6 @@ const BASE_KEYS = [
   { attributeName: 'pk', keyType: 'HASH' },
   { attributeName: 'sk', keyType: 'RANGE' },
 ];
-const OWNER_INDEX = {
-  indexName: 'by-owner',
-  keySchema: [{ attributeName: 'owner', keyType: 'HASH' }],
-  projectionType: 'INCLUDE',
-  nonKeyAttributes: ['status'],
-};
-const CREATED_INDEX = {
-  indexName: 'by-created',
-  keySchema: [
-    { attributeName: 'pk', keyType: 'HASH' },
-    { attributeName: 'createdAt', keyType: 'RANGE' },
-  ],
-  projectionType: 'KEYS_ONLY',
-};
-const TAGS = { team: 'payments', 'cost-center': 'cc:42' };
-
-/** The request fields that turn each feature on. */
-const FEATURE_INPUTS: Record<TableFeature, Record<string, unknown>> = {
-  ttl: { ttl: { attributeName: 'expiresAt' } },
-  streams: { stream: { viewType: 'NEW_AND_OLD_IMAGES' } },
-  encryption: { encryption: { sseType: 'KMS', kmsKeyId: 'alias/orders' } },
-  protection: { deletionProtection: true },
-  'provisioned-capacity': {
-    billingMode: 'PROVISIONED',
-    readCapacityUnits: 5,
-    writeCapacityUnits: 3,
-  },
-  'global-index': { globalSecondaryIndexes: [OWNER_INDEX] },
-  'local-index': { localSecondaryIndexes: [CREATED_INDEX] },
-  tags: { tags: TAGS },
-};
-
-/** Attributes each feature's keys need beyond the table's. */
-const FEATURE_ATTRIBUTES: Partial<
-  Record<
-    TableFeature,
-    Array<{ attributeName: string; attributeType: 'S' | 'N' }>
-  >
-> = {
-  'global-index': [{ attributeName: 'owner', attributeType: 'S' }],
-  'local-index': [{ attributeName: 'createdAt', attributeType: 'N' }],
-};
-
 /** Contract: trait parameters (identical for -xp and -kro). */
 const TRAIT_PROPERTIES: Record<TraitFamily, unknown> = {
   ttl: { attributeName: 'expiresAt', enabled: true },
@@ -131,33 +99,6 @@ const TRAIT_SUFFIX: Partial<Record<EngineId, string>> = {
   kro: 'kro',
   'kro-simplified': 'kro',
 };
-
-/** The spec field an unsupported feature must be reported on. */
-const FEATURE_FIELD: Record<TableFeature, string> = {
-  ttl: 'ttl',
-  streams: 'stream',
-  encryption: 'encryption',
-  protection: 'deletionProtection',
-  'provisioned-capacity': 'billingMode',
-  'global-index': 'globalSecondaryIndexes',
-  'local-index': 'localSecondaryIndexes',
-  tags: 'tags',
-};
-
-function featureInput(
-  engine: EngineId,
-  feature: TableFeature,
-  mode?: KroFeatureMode,
-) {
-  return inputWith({
-    engine,
-    ...(mode ? { featureMode: mode } : {}),
-    attributeDefinitions: attributesWith(
-      ...(FEATURE_ATTRIBUTES[feature] ?? []),
-    ),
-    ...FEATURE_INPUTS[feature],
-  });
-}
 
 function specFor(input: unknown): TableSpec {
   const result = parseTableSpec(input);

@@ -30,7 +30,7 @@ export const KRATIX_ENGINE: EngineDefinition = {
   localStandIn: {
     replaces: "Kratix and the aws-dynamodb Promise's pipeline",
     reason:
-      'Kratix is not served by the package registries here and its pipelines run as pods; the stand-in fulfils DynamoDBRequest objects and writes request conditions.',
+      "Kratix is not served by the package registries here and its pipelines run as pods; the stand-in runs the Promise's real pipeline for each DynamoDBRequest, applies its ACK Table and writes Kratix's request conditions. The Promise's wait-for-table pipeline holds the workflow open, so Reconciled=True means the table is ACTIVE.",
   },
   comparison: {
     maturity: {

@@ -128,8 +128,11 @@ export interface TableStatus {
   phase: TablePhase;
   /** Why the phase was chosen, in the user's words. */
   summary?: string;
-  /** The engine that provisions the table. */
-  engine: EngineId;
+  /**
+   * The engine that provisions the table, or `unknown` when the Application has neither the
+   * `vela-tables.io/engine` label nor a known table component type (the summary says so).
+   */
+  engine: EngineId | 'unknown';
   /** The Application's workflow and health. */
   application: ApplicationStatusSummary;
   /** Engine resources in chain order with their conditions as reported. */

@@ -5,30 +5,52 @@ import {
   Watch,
   createConfiguration,
 } from '@kubernetes/client-node';
-import type { KubeConfig, KubernetesObject, RequestContext as HttpRequestContext } from '@kubernetes/client-node';
+import type {
+  KubeConfig,
+  KubernetesObject,
+  RequestContext as HttpRequestContext,
+} from '@kubernetes/client-node';
 import { CustomErrorBase } from '@backstage/errors';
 import type { KubeVelaCluster } from '../cluster/ClusterRegistry';
 import { backoffDelay, sleep } from './backoff';
 import { isTransientError, toBackstageError } from './kubernetesErrors';
 import type { RequestContext } from './kubernetesErrors';
-import type { BackoffOptions, KubeObject, ListQuery, ObjectRef, RetryOptions } from './types';
+import type {
+  BackoffOptions,
+  KubeObject,
+  ListQuery,
+  ObjectRef,
+  RetryOptions,
+} from './types';
 
 /** The field manager every apply of the portal uses. */
 export const FIELD_MANAGER = 'backstage-kubevela';
 
 /** Default retry policy for transient failures: 3 retries, 200 ms doubling up to 2 s. */
-export const DEFAULT_RETRY: RetryOptions = { retries: 3, initialDelayMs: 200, factor: 2, maxDelayMs: 2000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  retries: 3,
+  initialDelayMs: 200,
+  factor: 2,
+  maxDelayMs: 2000,
+};
 
 /** Options of {@link KubeVelaClient}. */
 export interface KubeVelaClientOptions {
   /** The cluster to talk to (from {@link ClusterRegistry.get}). */
-  cluster: Pick<KubeVelaCluster, 'kubeConfig' | 'server'> & { config: { name: string } };
+  cluster: Pick<KubeVelaCluster, 'kubeConfig' | 'server'> & {
+    config: { name: string };
+  };
   /** Retry policy for transient failures. */
   retry?: Partial<RetryOptions>;
   /** Timeout of one HTTP request in milliseconds (default 30 s). */
   requestTimeoutMs?: number;
   /** Called before each retry, e.g. for logging. */
-  onRetry?: (info: { attempt: number; delayMs: number; error: unknown; context: RequestContext }) => void;
+  onRetry?: (info: {
+    attempt: number;
+    delayMs: number;
+    error: unknown;
+    context: RequestContext;
+  }) => void;
 }
 
 /** Options of {@link KubeVelaClient.apply}. */
@@ -79,7 +101,11 @@ export class WaitForTimeoutError extends CustomErrorBase {
   /** The object as last read (undefined when it did not exist). */
   readonly lastObject: KubeObject | undefined;
 
-  constructor(message: string, lastObject: KubeObject | undefined, cause?: unknown) {
+  constructor(
+    message: string,
+    lastObject: KubeObject | undefined,
+    cause?: unknown,
+  ) {
     super(message, cause);
     this.lastObject = lastObject;
   }
@@ -87,26 +113,38 @@ export class WaitForTimeoutError extends CustomErrorBase {
 
 // Exposes the discovery-based path building of KubernetesObjectApi for watch URLs.
 class DiscoveringObjectApi extends KubernetesObjectApi {
-  async collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
+  async collectionPath(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+  ): Promise<string> {
     const resource = await this.resource(apiVersion, kind);
     if (!resource) {
-      throw new Error(`Unrecognized API version and kind: ${apiVersion} ${kind}`);
+      throw new Error(
+        `Unrecognized API version and kind: ${apiVersion} ${kind}`,
+      );
     }
     const parts = [this.apiVersionPath(apiVersion)];
-    if (resource.namespaced && namespace) parts.push('namespaces', encodeURIComponent(namespace));
+    if (resource.namespaced && namespace)
+      parts.push('namespaces', encodeURIComponent(namespace));
     parts.push(resource.name);
     return parts.join('/');
   }
 }
 
-function makeObjectApi(kc: KubeConfig, server: string, requestTimeoutMs: number): DiscoveringObjectApi {
+function makeObjectApi(
+  kc: KubeConfig,
+  server: string,
+  requestTimeoutMs: number,
+): DiscoveringObjectApi {
   const configuration = createConfiguration({
     baseServer: new ServerConfiguration<{}>(server, {}),
     authMethods: { default: kc },
     promiseMiddleware: [
       {
         pre: async (ctx: HttpRequestContext) => {
-          if (!ctx.getSignal()) ctx.setSignal(AbortSignal.timeout(requestTimeoutMs));
+          if (!ctx.getSignal())
+            ctx.setSignal(AbortSignal.timeout(requestTimeoutMs));
           return ctx;
         },
         post: async response => response,
@@ -153,7 +191,11 @@ export class KubeVelaClient {
     this.clusterName = options.cluster.config.name;
     this.server = options.cluster.server;
     this.kubeConfig = options.cluster.kubeConfig;
-    this.api = makeObjectApi(this.kubeConfig, this.server, options.requestTimeoutMs ?? 30_000);
+    this.api = makeObjectApi(
+      this.kubeConfig,
+      this.server,
+      options.requestTimeoutMs ?? 30_000,
+    );
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.onRetry = options.onRetry;
   }
@@ -162,7 +204,10 @@ export class KubeVelaClient {
    * Server-side apply (`application/apply-patch+yaml`, field manager `backstage-kubevela`).
    * Idempotent: applying the same object again changes nothing, not even the resourceVersion.
    */
-  async apply<T extends KubeObject>(object: T, options: ApplyOptions = {}): Promise<T> {
+  async apply<T extends KubeObject>(
+    object: T,
+    options: ApplyOptions = {},
+  ): Promise<T> {
     const body = { ...object, metadata: { ...object.metadata } } as KubeObject;
     delete body.metadata.resourceVersion;
     delete body.metadata.managedFields;
@@ -192,7 +237,9 @@ export class KubeVelaClient {
   }
 
   /** Reads one object; undefined when it does not exist. */
-  async tryGet<T extends KubeObject = KubeObject>(ref: ObjectRef): Promise<T | undefined> {
+  async tryGet<T extends KubeObject = KubeObject>(
+    ref: ObjectRef,
+  ): Promise<T | undefined> {
     try {
       return await this.get<T>(ref);
     } catch (e) {
@@ -202,7 +249,9 @@ export class KubeVelaClient {
   }
 
   /** Lists objects of one kind, optionally in one namespace and by label selector. */
-  async list<T extends KubeObject = KubeObject>(query: ListQuery): Promise<T[]> {
+  async list<T extends KubeObject = KubeObject>(
+    query: ListQuery,
+  ): Promise<T[]> {
     const result = await this.call('list', query, () =>
       this.api.list(
         query.apiVersion,
@@ -217,14 +266,21 @@ export class KubeVelaClient {
     );
     const items = plain<{ items?: T[] }>(result).items ?? [];
     // List items come without apiVersion/kind; put them back so they can be re-applied or read.
-    return items.map(item => ({ ...item, apiVersion: query.apiVersion, kind: query.kind }));
+    return items.map(item => ({
+      ...item,
+      apiVersion: query.apiVersion,
+      kind: query.kind,
+    }));
   }
 
   /**
    * Deletes an object (propagation Background unless told otherwise). Idempotent: an object
    * that is already gone counts as deleted. Returns whether this call found the object.
    */
-  async delete(ref: ObjectRef, options: DeleteOptions = {}): Promise<{ found: boolean }> {
+  async delete(
+    ref: ObjectRef,
+    options: DeleteOptions = {},
+  ): Promise<{ found: boolean }> {
     try {
       await this.call('delete', ref, () =>
         this.api.delete(
@@ -259,7 +315,11 @@ export class KubeVelaClient {
     const ctx = this.context('watch', query);
     let path: string;
     try {
-      path = await this.api.collectionPath(query.apiVersion, query.kind, query.namespace);
+      path = await this.api.collectionPath(
+        query.apiVersion,
+        query.kind,
+        query.namespace,
+      );
     } catch (e) {
       throw toBackstageError(e, ctx);
     }
@@ -280,10 +340,12 @@ export class KubeVelaClient {
           allowWatchBookmarks: true,
         },
         (type: string, object: unknown) => {
-          if (!stopped) onEvent({ type: type as WatchEvent['type'], object: object as T });
+          if (!stopped)
+            onEvent({ type: type as WatchEvent['type'], object: object as T });
         },
         (err: unknown) => {
-          if (stopped || !err || (err as Error).name === 'AbortError') settle?.resolve();
+          if (stopped || !err || (err as Error).name === 'AbortError')
+            settle?.resolve();
           else settle?.reject(toBackstageError(err, ctx));
         },
       );
@@ -335,16 +397,23 @@ export class KubeVelaClient {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         throw new WaitForTimeoutError(
-          `timed out after ${timeoutMs} ms waiting for ${options.description}: ${ref.kind} '${ref.name}'${
+          `timed out after ${timeoutMs} ms waiting for ${
+            options.description
+          }: ${ref.kind} '${ref.name}'${
             ref.namespace ? ` in namespace '${ref.namespace}'` : ''
           } on cluster '${this.clusterName}' (${this.server}) ${
-            last ? `was last seen at resourceVersion ${last.metadata.resourceVersion}` : 'was not found'
+            last
+              ? `was last seen at resourceVersion ${last.metadata.resourceVersion}`
+              : 'was not found'
           }`,
           last,
           lastError,
         );
       }
-      await sleep(Math.min(backoffDelay(attempt, backoff), remaining), options.signal);
+      await sleep(
+        Math.min(backoffDelay(attempt, backoff), remaining),
+        options.signal,
+      );
     }
   }
 
@@ -360,7 +429,11 @@ export class KubeVelaClient {
     };
   }
 
-  private async call<R>(verb: string, target: ObjectRef | ListQuery, fn: () => Promise<R>): Promise<R> {
+  private async call<R>(
+    verb: string,
+    target: ObjectRef | ListQuery,
+    fn: () => Promise<R>,
+  ): Promise<R> {
     const ctx = this.context(verb, target);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -369,10 +442,14 @@ export class KubeVelaClient {
         const retryable = isTransientError(e) && attempt < this.retry.retries;
         if (!retryable) throw toBackstageError(e, ctx, attempt + 1);
         const delayMs = backoffDelay(attempt, this.retry);
-        this.onRetry?.({ attempt: attempt + 1, delayMs, error: e, context: ctx });
+        this.onRetry?.({
+          attempt: attempt + 1,
+          delayMs,
+          error: e,
+          context: ctx,
+        });
         await sleep(delayMs);
       }
     }
   }
 }
-

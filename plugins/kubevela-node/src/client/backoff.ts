@@ -2,7 +2,10 @@ import type { BackoffOptions } from './types';
 
 /** The delays of a bounded exponential backoff: initial, initial*factor, … capped at maxDelayMs. */
 export function backoffDelay(attempt: number, options: BackoffOptions): number {
-  return Math.min(options.maxDelayMs, options.initialDelayMs * options.factor ** attempt);
+  return Math.min(
+    options.maxDelayMs,
+    options.initialDelayMs * options.factor ** attempt,
+  );
 }
 
 /** Resolves after `ms`, or rejects early when the signal aborts. */

@@ -12,7 +12,22 @@ export type {
   WatchEvent,
   WatchHandle,
 } from './KubeVelaClient';
-export { toBackstageError, isTransientError, conflictingManagers } from './kubernetesErrors';
-export type { RequestContext, KubernetesStatus, StatusCause } from './kubernetesErrors';
+export {
+  toBackstageError,
+  isTransientError,
+  conflictingManagers,
+} from './kubernetesErrors';
+export type {
+  RequestContext,
+  KubernetesStatus,
+  StatusCause,
+} from './kubernetesErrors';
 export { backoffDelay } from './backoff';
-export type { KubeObject, KubeObjectMeta, ObjectRef, ListQuery, BackoffOptions, RetryOptions } from './types';
+export type {
+  KubeObject,
+  KubeObjectMeta,
+  ObjectRef,
+  ListQuery,
+  BackoffOptions,
+  RetryOptions,
+} from './types';

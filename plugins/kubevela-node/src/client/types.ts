@@ -21,9 +21,19 @@ export interface KubeObjectMeta {
   /** Finalizers that hold deletion. */
   finalizers?: string[];
   /** Owners of the object. */
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>;
+  ownerReferences?: Array<{
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+  }>;
   /** Server-side apply ownership. */
-  managedFields?: Array<{ manager?: string; operation?: string; fieldsV1?: unknown }>;
+  managedFields?: Array<{
+    manager?: string;
+    operation?: string;
+    fieldsV1?: unknown;
+  }>;
 }
 
 /** Any Kubernetes object read or written through the client. */

@@ -1,6 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { KubeVelaClusterConfig, KubeVelaConfig } from '../config/readKubeVelaConfig';
+import type {
+  KubeVelaClusterConfig,
+  KubeVelaConfig,
+} from '../config/readKubeVelaConfig';
 import { buildKubeConfig } from './buildKubeConfig';
 
 /** A configured cluster with its ready-to-use KubeConfig. */
@@ -27,7 +30,9 @@ export class ClusterRegistry {
     const seen = new Set<string>();
     for (const c of clusters) {
       if (seen.has(c.name)) {
-        throw new Error(`cluster '${c.name}' is configured twice; cluster names must be unique`);
+        throw new Error(
+          `cluster '${c.name}' is configured twice; cluster names must be unique`,
+        );
       }
       seen.add(c.name);
     }
@@ -44,13 +49,18 @@ export class ClusterRegistry {
    * naming the known clusters otherwise.
    */
   get(name?: string): KubeVelaCluster {
-    const config = name === undefined ? this.clusters[0] : this.clusters.find(c => c.name === name);
+    const config =
+      name === undefined
+        ? this.clusters[0]
+        : this.clusters.find(c => c.name === name);
     if (!config) {
       const known = this.names();
       throw new NotFoundError(
         name === undefined
           ? 'no KubeVela cluster is configured: set kubevela.clusters or kubernetes.clusterLocatorMethods (type config)'
-          : `no KubeVela cluster named '${name}' is configured (known clusters: ${known.length ? known.map(n => `'${n}'`).join(', ') : 'none'})`,
+          : `no KubeVela cluster named '${name}' is configured (known clusters: ${
+              known.length ? known.map(n => `'${n}'`).join(', ') : 'none'
+            })`,
       );
     }
     let cluster = this.built.get(config.name);
@@ -59,7 +69,10 @@ export class ClusterRegistry {
       cluster = {
         config,
         kubeConfig,
-        server: kubeConfig.getCurrentCluster()?.server ?? config.url ?? '<unknown server>',
+        server:
+          kubeConfig.getCurrentCluster()?.server ??
+          config.url ??
+          '<unknown server>',
       };
       this.built.set(config.name, cluster);
     }

@@ -7,7 +7,8 @@ import type { KubeVelaClusterConfig } from '../config/readKubeVelaConfig';
 export function buildKubeConfig(cluster: KubeVelaClusterConfig): KubeConfig {
   const kc = new KubeConfig();
   if (cluster.url) {
-    const caData = cluster.caData ?? (cluster.caFile ? readCaFile(cluster) : undefined);
+    const caData =
+      cluster.caData ?? (cluster.caFile ? readCaFile(cluster) : undefined);
     kc.loadFromOptions({
       clusters: [
         {
@@ -39,13 +40,22 @@ export function buildKubeConfig(cluster: KubeVelaClusterConfig): KubeConfig {
       kc.loadFromFile(cluster.kubeconfigPath);
     } catch (e) {
       throw new InputError(
-        `cluster '${cluster.name}': could not read kubeconfig ${cluster.kubeconfigPath}: ${(e as Error).message}`,
+        `cluster '${cluster.name}': could not read kubeconfig ${
+          cluster.kubeconfigPath
+        }: ${(e as Error).message}`,
       );
     }
     if (cluster.kubeconfigContext) {
       if (!kc.getContextObject(cluster.kubeconfigContext)) {
         throw new InputError(
-          `cluster '${cluster.name}': kubeconfig ${cluster.kubeconfigPath} has no context '${cluster.kubeconfigContext}' (it has ${kc.getContexts().map(c => `'${c.name}'`).join(', ') || 'none'})`,
+          `cluster '${cluster.name}': kubeconfig ${
+            cluster.kubeconfigPath
+          } has no context '${cluster.kubeconfigContext}' (it has ${
+            kc
+              .getContexts()
+              .map(c => `'${c.name}'`)
+              .join(', ') || 'none'
+          })`,
         );
       }
       kc.setCurrentContext(cluster.kubeconfigContext);
@@ -73,7 +83,9 @@ function readCaFile(cluster: KubeVelaClusterConfig): string {
     return readFileSync(cluster.caFile as string).toString('base64');
   } catch (e) {
     throw new InputError(
-      `cluster '${cluster.name}': could not read caFile ${cluster.caFile}: ${(e as Error).message}`,
+      `cluster '${cluster.name}': could not read caFile ${cluster.caFile}: ${
+        (e as Error).message
+      }`,
     );
   }
 }

@@ -33,7 +33,8 @@ const DEFAULT_REGION = 'us-west-2';
 /** Reads `kubevela.*`, falling back to the Kubernetes plugin's config-located clusters. */
 export function readKubeVelaConfig(config: Config): KubeVelaConfig {
   const root = config.getOptionalConfig('kubevela');
-  const defaultRegion = root?.getOptionalString('defaultRegion') ?? DEFAULT_REGION;
+  const defaultRegion =
+    root?.getOptionalString('defaultRegion') ?? DEFAULT_REGION;
   const allowed = root?.getOptionalStringArray('allowedNamespaces') ?? [];
   return {
     allowedNamespaces: allowed.length > 0 ? allowed : ['default'],
@@ -46,14 +47,19 @@ export function readKubeVelaConfig(config: Config): KubeVelaConfig {
   };
 }
 
-function readAwsConfig(aws: Config | undefined, defaultRegion: string): KubeVelaAwsConfig {
+function readAwsConfig(
+  aws: Config | undefined,
+  defaultRegion: string,
+): KubeVelaAwsConfig {
   const accessKeyId = aws?.getOptionalString('accessKeyId');
   const secretAccessKey = aws?.getOptionalString('secretAccessKey');
   return {
     endpoint: aws?.getOptionalString('endpoint'),
     region: aws?.getOptionalString('region') ?? defaultRegion,
     credentials:
-      accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+      accessKeyId && secretAccessKey
+        ? { accessKeyId, secretAccessKey }
+        : undefined,
   };
 }
 
@@ -73,7 +79,8 @@ function readVelaCluster(c: Config): KubeVelaClusterConfig {
 // The Kubernetes plugin's `clusterLocatorMethods` entries of type `config` carry the same
 // connection facts; reusing them means a portal that already shows pods needs no new config.
 function readKubernetesPluginClusters(config: Config): KubeVelaClusterConfig[] {
-  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return methods
     .filter(m => m.getString('type') === 'config')
     .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])

@@ -35,11 +35,24 @@ describe('compareWithSpec', () => {
   });
 
   it('ignores the capacity moto keeps after a switch to on-demand', () => {
-    expect(compareWithSpec({ ...view, provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 } }, desired)).toEqual([]);
+    expect(
+      compareWithSpec(
+        {
+          ...view,
+          provisionedThroughput: {
+            readCapacityUnits: 5,
+            writeCapacityUnits: 5,
+          },
+        },
+        desired,
+      ),
+    ).toEqual([]);
   });
 
   it('names the field, the cluster value and the DynamoDB value', () => {
-    expect(compareWithSpec({ ...view, deletionProtectionEnabled: true }, desired)).toEqual([
+    expect(
+      compareWithSpec({ ...view, deletionProtectionEnabled: true }, desired),
+    ).toEqual([
       { field: 'deletionProtection', desired: 'false', actual: 'true' },
     ]);
   });

@@ -1,5 +1,11 @@
-import type { TableDrift, TableSpec } from '@vela-tables/plugin-kubevela-common';
-import type { DynamoDbIndexView, DynamoDbTableDescription } from './describeDynamoDbTable';
+import type {
+  TableDrift,
+  TableSpec,
+} from '@vela-tables/plugin-kubevela-common';
+import type {
+  DynamoDbIndexView,
+  DynamoDbTableDescription,
+} from './describeDynamoDbTable';
 
 /** The settings of a table the cluster asks for, as compared with DynamoDB. */
 export type DesiredTableSettings = Pick<
@@ -23,11 +29,16 @@ function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function keyText(keys: Array<{ attributeName: string; keyType: string }>): string {
+function keyText(
+  keys: Array<{ attributeName: string; keyType: string }>,
+): string {
   return keys.map(k => `${k.attributeName}:${k.keyType}`).join(',');
 }
 
-function indexText(i: { keySchema: Array<{ attributeName: string; keyType: string }>; projectionType?: string }): string {
+function indexText(i: {
+  keySchema: Array<{ attributeName: string; keyType: string }>;
+  projectionType?: string;
+}): string {
   return `${keyText(i.keySchema)} ${i.projectionType ?? 'ALL'}`;
 }
 
@@ -36,40 +47,87 @@ function indexText(i: { keySchema: Array<{ attributeName: string; keyType: strin
  * only when PROVISIONED), keys, TTL, streams, PITR, deletion protection, GSIs/LSIs and SSE.
  * `desired` is the cluster's value, `actual` DynamoDB's.
  */
-export function compareWithSpec(view: DynamoDbTableDescription, desired: DesiredTableSettings): TableDrift[] {
+export function compareWithSpec(
+  view: DynamoDbTableDescription,
+  desired: DesiredTableSettings,
+): TableDrift[] {
   const drift: TableDrift[] = [];
   const add = (field: string, want: unknown, have: unknown) => {
-    if (show(want) !== show(have)) drift.push({ field, desired: show(want), actual: show(have) });
+    if (show(want) !== show(have))
+      drift.push({ field, desired: show(want), actual: show(have) });
   };
   add('keySchema', keyText(desired.keySchema), keyText(view.keySchema));
-  const types = new Map(view.attributeDefinitions.map(a => [a.attributeName, a.attributeType]));
+  const types = new Map(
+    view.attributeDefinitions.map(a => [a.attributeName, a.attributeType]),
+  );
   for (const a of desired.attributeDefinitions) {
-    if (types.has(a.attributeName)) add(`attributeDefinitions.${a.attributeName}`, a.attributeType, types.get(a.attributeName));
+    if (types.has(a.attributeName))
+      add(
+        `attributeDefinitions.${a.attributeName}`,
+        a.attributeType,
+        types.get(a.attributeName),
+      );
   }
   add('billingMode', desired.billingMode, view.billingMode ?? 'PROVISIONED');
-  if (desired.billingMode === 'PROVISIONED' && view.billingMode === 'PROVISIONED') {
-    add('readCapacityUnits', desired.readCapacityUnits, view.provisionedThroughput?.readCapacityUnits);
-    add('writeCapacityUnits', desired.writeCapacityUnits, view.provisionedThroughput?.writeCapacityUnits);
+  if (
+    desired.billingMode === 'PROVISIONED' &&
+    view.billingMode === 'PROVISIONED'
+  ) {
+    add(
+      'readCapacityUnits',
+      desired.readCapacityUnits,
+      view.provisionedThroughput?.readCapacityUnits,
+    );
+    add(
+      'writeCapacityUnits',
+      desired.writeCapacityUnits,
+      view.provisionedThroughput?.writeCapacityUnits,
+    );
   }
   const ttlOn = desired.ttl?.enabled === true;
   add('ttl.enabled', ttlOn, view.ttlEnabled);
-  if (ttlOn && view.ttlEnabled) add('ttl.attributeName', desired.ttl?.attributeName, view.ttlAttributeName);
+  if (ttlOn && view.ttlEnabled)
+    add('ttl.attributeName', desired.ttl?.attributeName, view.ttlAttributeName);
   const streamOn = desired.stream?.enabled === true;
   add('stream.enabled', streamOn, view.streamEnabled);
-  if (streamOn && view.streamEnabled) add('stream.viewType', desired.stream?.viewType, view.streamViewType);
-  add('pointInTimeRecovery', desired.pointInTimeRecovery, view.pointInTimeRecoveryEnabled);
-  add('deletionProtection', desired.deletionProtection, view.deletionProtectionEnabled === true);
+  if (streamOn && view.streamEnabled)
+    add('stream.viewType', desired.stream?.viewType, view.streamViewType);
+  add(
+    'pointInTimeRecovery',
+    desired.pointInTimeRecovery,
+    view.pointInTimeRecoveryEnabled,
+  );
+  add(
+    'deletionProtection',
+    desired.deletionProtection,
+    view.deletionProtectionEnabled === true,
+  );
   const sseOn = desired.encryption?.enabled === true;
   add('encryption.enabled', sseOn, view.sseType !== undefined);
-  if (sseOn && view.sseType) add('encryption.sseType', desired.encryption?.sseType, view.sseType);
-  compareIndexes('globalSecondaryIndexes', desired.globalSecondaryIndexes, view.globalSecondaryIndexes, add);
-  compareIndexes('localSecondaryIndexes', desired.localSecondaryIndexes, view.localSecondaryIndexes, add);
+  if (sseOn && view.sseType)
+    add('encryption.sseType', desired.encryption?.sseType, view.sseType);
+  compareIndexes(
+    'globalSecondaryIndexes',
+    desired.globalSecondaryIndexes,
+    view.globalSecondaryIndexes,
+    add,
+  );
+  compareIndexes(
+    'localSecondaryIndexes',
+    desired.localSecondaryIndexes,
+    view.localSecondaryIndexes,
+    add,
+  );
   return drift;
 }
 
 function compareIndexes(
   field: string,
-  desired: Array<{ indexName: string; keySchema: Array<{ attributeName: string; keyType: string }>; projectionType: string }>,
+  desired: Array<{
+    indexName: string;
+    keySchema: Array<{ attributeName: string; keyType: string }>;
+    projectionType: string;
+  }>,
   actual: DynamoDbIndexView[],
   add: (field: string, want: unknown, have: unknown) => void,
 ) {
@@ -79,5 +137,6 @@ function compareIndexes(
     add(`${field}.${i.indexName}`, indexText(i), a ? indexText(a) : undefined);
     have.delete(i.indexName);
   }
-  for (const [name, a] of have) add(`${field}.${name}`, undefined, indexText(a));
+  for (const [name, a] of have)
+    add(`${field}.${name}`, undefined, indexText(a));
 }

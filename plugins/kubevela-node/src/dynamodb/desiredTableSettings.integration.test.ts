@@ -1,7 +1,11 @@
-import { CreateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { compareWithSpec } from './compareWithSpec';
 import { describeDynamoDbTable } from './describeDynamoDbTable';
+import { tablesDeletedAfterEach } from './__testUtils__/tablesDeletedAfterEach';
 import { testDynamoDbClient } from './__testUtils__/testDynamoDbClient';
 import { desiredTableFromEngineResource } from './desiredTableSettings';
 
@@ -9,6 +13,7 @@ jest.setTimeout(30_000);
 
 describe('drift between an engine resource and the moto DynamoDB server', () => {
   const client = testDynamoDbClient();
+  const table = tablesDeletedAfterEach(client);
 
   function ackTable(tableName: string) {
     return {
@@ -38,14 +43,17 @@ describe('drift between an engine resource and the moto DynamoDB server', () => 
       await client.send(
         new UpdateTimeToLiveCommand({
           TableName: tableName,
-          TimeToLiveSpecification: { Enabled: true, AttributeName: ttlAttribute },
+          TimeToLiveSpecification: {
+            Enabled: true,
+            AttributeName: ttlAttribute,
+          },
         }),
       );
     }
   }
 
   it('reports no drift when DynamoDB has what the ACK Table asks for', async () => {
-    const tableName = `in-sync-${randomBytes(4).toString('hex')}`;
+    const tableName = table(`in-sync-${randomBytes(4).toString('hex')}`);
     await createTable(tableName, 'expiresAt');
     const desired = desiredTableFromEngineResource(ackTable(tableName))!;
     const view = await describeDynamoDbTable(client, desired.tableName);
@@ -53,12 +61,16 @@ describe('drift between an engine resource and the moto DynamoDB server', () => 
   });
 
   it('reports the TTL attribute when someone changed it outside the cluster', async () => {
-    const tableName = `ttl-drift-${randomBytes(4).toString('hex')}`;
+    const tableName = table(`ttl-drift-${randomBytes(4).toString('hex')}`);
     await createTable(tableName, 'deleteAfter');
     const desired = desiredTableFromEngineResource(ackTable(tableName))!;
     const view = await describeDynamoDbTable(client, desired.tableName);
     expect(compareWithSpec(view, desired.settings)).toEqual([
-      { field: 'ttl.attributeName', desired: 'expiresAt', actual: 'deleteAfter' },
+      {
+        field: 'ttl.attributeName',
+        desired: 'expiresAt',
+        actual: 'deleteAfter',
+      },
     ]);
   });
 });

@@ -19,8 +19,15 @@ describe('desiredTableFromEngineResource', () => {
         billingMode: 'PROVISIONED',
         provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 2 },
         timeToLive: { enabled: true, attributeName: 'expiresAt' },
-        streamSpecification: { streamEnabled: true, streamViewType: 'KEYS_ONLY' },
-        sseSpecification: { enabled: true, sseType: 'KMS', kmsMasterKeyID: 'alias/orders' },
+        streamSpecification: {
+          streamEnabled: true,
+          streamViewType: 'KEYS_ONLY',
+        },
+        sseSpecification: {
+          enabled: true,
+          sseType: 'KMS',
+          kmsMasterKeyID: 'alias/orders',
+        },
         continuousBackups: { pointInTimeRecoveryEnabled: true },
         deletionProtectionEnabled: true,
         localSecondaryIndexes: [
@@ -30,7 +37,10 @@ describe('desiredTableFromEngineResource', () => {
               { attributeName: 'pk', keyType: 'HASH' },
               { attributeName: 'sk', keyType: 'RANGE' },
             ],
-            projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['total'] },
+            projection: {
+              projectionType: 'INCLUDE',
+              nonKeyAttributes: ['total'],
+            },
           },
         ],
       },
@@ -47,7 +57,11 @@ describe('desiredTableFromEngineResource', () => {
       deletionProtection: true,
       globalSecondaryIndexes: [],
       localSecondaryIndexes: [
-        { indexName: 'by-sk', projectionType: 'INCLUDE', nonKeyAttributes: ['total'] },
+        {
+          indexName: 'by-sk',
+          projectionType: 'INCLUDE',
+          nonKeyAttributes: ['total'],
+        },
       ],
     });
   });
@@ -56,7 +70,10 @@ describe('desiredTableFromEngineResource', () => {
     const desired = desiredTableFromEngineResource({
       apiVersion: 'dynamodb.aws.upbound.io/v1beta1',
       kind: 'Table',
-      metadata: { name: 'sessions', annotations: { 'crossplane.io/external-name': 'tenant-sessions' } },
+      metadata: {
+        name: 'sessions',
+        annotations: { 'crossplane.io/external-name': 'tenant-sessions' },
+      },
       spec: {
         forProvider: {
           region: 'us-west-2',
@@ -70,7 +87,9 @@ describe('desiredTableFromEngineResource', () => {
           ttl: [{ enabled: true, attributeName: 'expiresAt' }],
           pointInTimeRecovery: [{ enabled: true }],
           serverSideEncryption: [{ enabled: false }],
-          localSecondaryIndex: [{ name: 'by-at', rangeKey: 'at', projectionType: 'ALL' }],
+          localSecondaryIndex: [
+            { name: 'by-at', rangeKey: 'at', projectionType: 'ALL' },
+          ],
         },
       },
     });
@@ -79,9 +98,16 @@ describe('desiredTableFromEngineResource', () => {
       { attributeName: 'id', keyType: 'HASH' },
       { attributeName: 'at', keyType: 'RANGE' },
     ]);
-    expect(desired?.settings.ttl).toEqual({ enabled: true, attributeName: 'expiresAt' });
+    expect(desired?.settings.ttl).toEqual({
+      enabled: true,
+      attributeName: 'expiresAt',
+    });
     expect(desired?.settings.pointInTimeRecovery).toBe(true);
-    expect(desired?.settings.encryption).toEqual({ enabled: false, sseType: 'KMS', kmsKeyId: undefined });
+    expect(desired?.settings.encryption).toEqual({
+      enabled: false,
+      sseType: 'KMS',
+      kmsKeyId: undefined,
+    });
     // The LSI carries the table's partition key, which the provider does not repeat.
     expect(desired?.settings.localSecondaryIndexes[0].keySchema).toEqual([
       { attributeName: 'id', keyType: 'HASH' },
@@ -103,7 +129,9 @@ describe('desiredTableFromEngineResource', () => {
           pointInTimeRecovery: { enabled: false },
           streamEnabled: true,
           streamViewType: 'NEW_IMAGE',
-          globalSecondaryIndex: [{ name: 'by-owner', hashKey: 'owner', projectionType: 'KEYS_ONLY' }],
+          globalSecondaryIndex: [
+            { name: 'by-owner', hashKey: 'owner', projectionType: 'KEYS_ONLY' },
+          ],
         },
       },
     });
@@ -114,17 +142,30 @@ describe('desiredTableFromEngineResource', () => {
       pointInTimeRecovery: false,
       stream: { enabled: true, viewType: 'NEW_IMAGE' },
       globalSecondaryIndexes: [
-        { indexName: 'by-owner', keySchema: [{ attributeName: 'owner', keyType: 'HASH' }], projectionType: 'KEYS_ONLY' },
+        {
+          indexName: 'by-owner',
+          keySchema: [{ attributeName: 'owner', keyType: 'HASH' }],
+          projectionType: 'KEYS_ONLY',
+        },
       ],
     });
   });
 
   it('ignores resources that do not talk to DynamoDB themselves', () => {
     expect(
-      desiredTableFromEngineResource({ apiVersion: 'kro.run/v1alpha1', kind: 'DynamoDBTable', metadata: { name: 'x' } }),
+      desiredTableFromEngineResource({
+        apiVersion: 'kro.run/v1alpha1',
+        kind: 'DynamoDBTable',
+        metadata: { name: 'x' },
+      }),
     ).toBeUndefined();
     expect(
-      desiredTableFromEngineResource({ apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind: 'Table', metadata: { name: 'x' }, spec: {} }),
+      desiredTableFromEngineResource({
+        apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
+        kind: 'Table',
+        metadata: { name: 'x' },
+        spec: {},
+      }),
     ).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
-export { createDynamoDbClient, describeDynamoDbTable } from './describeDynamoDbTable';
-export type { DynamoDbTableDescription, DynamoDbIndexView } from './describeDynamoDbTable';
+export {
+  createDynamoDbClient,
+  describeDynamoDbTable,
+} from './describeDynamoDbTable';
+export type {
+  DynamoDbTableDescription,
+  DynamoDbIndexView,
+} from './describeDynamoDbTable';
 export { compareWithSpec } from './compareWithSpec';
 export type { DesiredTableSettings } from './compareWithSpec';
 export { desiredTableFromEngineResource } from './desiredTableSettings';

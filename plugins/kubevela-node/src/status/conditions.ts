@@ -1,4 +1,10 @@
-import type { EngineCondition, EngineResourceStatus, PhaseTimestamps, TablePhase } from '@vela-tables/plugin-kubevela-common';
+import type {
+  EngineCondition,
+  EngineResourceStatus,
+  PhaseTimestamps,
+  TablePhase,
+} from '@vela-tables/plugin-kubevela-common';
+import { ANNOTATION_STAND_IN } from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '../client/types';
 
 /** A nested field of an unknown object, or undefined. */
@@ -28,7 +34,10 @@ export function conditionsOf(obj: KubeObject | undefined): EngineCondition[] {
   return arr(obj, 'status', 'conditions').flatMap(c => {
     const type = str(c, 'type');
     if (!type) return [];
-    const reported: EngineCondition = { type, status: str(c, 'status') ?? 'Unknown' };
+    const reported: EngineCondition = {
+      type,
+      status: str(c, 'status') ?? 'Unknown',
+    };
     const reason = str(c, 'reason');
     const message = str(c, 'message');
     const lastTransitionTime = str(c, 'lastTransitionTime');
@@ -40,12 +49,18 @@ export function conditionsOf(obj: KubeObject | undefined): EngineCondition[] {
 }
 
 /** The condition of a type, if reported. */
-export function condition(conditions: EngineCondition[], type: string): EngineCondition | undefined {
+export function condition(
+  conditions: EngineCondition[],
+  type: string,
+): EngineCondition | undefined {
   return conditions.find(c => c.type === type);
 }
 
 /** The engine resource summary of an object. */
-export function resourceStatus(obj: KubeObject, state?: string): EngineResourceStatus {
+export function resourceStatus(
+  obj: KubeObject,
+  state?: string,
+): EngineResourceStatus {
   const status: EngineResourceStatus = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,
@@ -54,19 +69,27 @@ export function resourceStatus(obj: KubeObject, state?: string): EngineResourceS
   };
   if (obj.metadata.namespace) status.namespace = obj.metadata.namespace;
   if (state) status.state = state;
-  if (obj.metadata.labels?.['vela-tables.io/stand-in'] === 'true' || obj.metadata.annotations?.['vela-tables.io/stand-in']) {
+  // A local stand-in marks every engine resource it manages; the real controllers never do.
+  if (obj.metadata.annotations?.[ANNOTATION_STAND_IN])
     status.fromStandIn = true;
-  }
   return status;
 }
 
 /** Objects of one apiVersion group and kind. */
-export function ofKind(resources: readonly KubeObject[], group: string, kind: string): KubeObject[] {
-  return resources.filter(r => r.kind === kind && r.apiVersion.split('/')[0] === group);
+export function ofKind(
+  resources: readonly KubeObject[],
+  group: string,
+  kind: string,
+): KubeObject[] {
+  return resources.filter(
+    r => r.kind === kind && r.apiVersion.split('/')[0] === group,
+  );
 }
 
 /** The earliest of some RFC 3339 times. */
-export function earliest(...times: Array<string | undefined>): string | undefined {
+export function earliest(
+  ...times: Array<string | undefined>
+): string | undefined {
   return times.filter((t): t is string => !!t).sort()[0];
 }
 
@@ -81,7 +104,12 @@ export function timestampsFor(
   if (created) timestamps.Provisioning = created;
   const deleting = earliest(...objects.map(o => o.metadata.deletionTimestamp));
   if (deleting) timestamps.Deleting = deleting;
-  if (phaseSince && phase !== 'Provisioning' && phase !== 'Deleting' && phase !== 'Unknown') {
+  if (
+    phaseSince &&
+    phase !== 'Provisioning' &&
+    phase !== 'Deleting' &&
+    phase !== 'Unknown'
+  ) {
     timestamps[phase] = phaseSince;
   }
   return timestamps;

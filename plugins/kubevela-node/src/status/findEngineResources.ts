@@ -8,18 +8,27 @@ export interface ObjectReader {
   /** Reads one object; undefined when missing. */
   tryGet(ref: ObjectRef): Promise<KubeObject | undefined>;
   /** Lists objects of one kind by label selector. */
-  list(query: { apiVersion: string; kind: string; namespace?: string; labelSelector?: string }): Promise<KubeObject[]>;
+  list(query: {
+    apiVersion: string;
+    kind: string;
+    namespace?: string;
+    labelSelector?: string;
+  }): Promise<KubeObject[]>;
 }
 
 /** Engine resources as `status.appliedResources` lists them (only the engine's own kinds). */
-export function appliedEngineResourceRefs(application: KubeObject, engine: EngineId): ObjectRef[] {
+export function appliedEngineResourceRefs(
+  application: KubeObject,
+  engine: EngineId,
+): ObjectRef[] {
   const kinds = ENGINES[engine].resources;
   return arr(application, 'status', 'appliedResources').flatMap(r => {
     const apiVersion = str(r, 'apiVersion');
     const kind = str(r, 'kind');
     const name = str(r, 'name');
     if (!apiVersion || !kind || !name) return [];
-    if (!kinds.some(k => k.apiVersion === apiVersion && k.kind === kind)) return [];
+    if (!kinds.some(k => k.apiVersion === apiVersion && k.kind === kind))
+      return [];
     const namespace = str(r, 'namespace');
     return [{ apiVersion, kind, name, ...(namespace ? { namespace } : {}) }];
   });
@@ -37,8 +46,16 @@ export async function findEngineResources(
   engine: EngineId,
 ): Promise<KubeObject[]> {
   const found = new Map<string, KubeObject>();
-  const key = (o: { apiVersion: string; kind: string; metadata?: { name: string; namespace?: string }; name?: string; namespace?: string }) =>
-    `${o.apiVersion}|${o.kind}|${o.metadata?.namespace ?? o.namespace ?? ''}|${o.metadata?.name ?? o.name}`;
+  const key = (o: {
+    apiVersion: string;
+    kind: string;
+    metadata?: { name: string; namespace?: string };
+    name?: string;
+    namespace?: string;
+  }) =>
+    `${o.apiVersion}|${o.kind}|${o.metadata?.namespace ?? o.namespace ?? ''}|${
+      o.metadata?.name ?? o.name
+    }`;
   for (const ref of appliedEngineResourceRefs(application, engine)) {
     const obj = await client.tryGet(ref).catch(ignoreUnserved);
     if (obj) found.set(key(obj), obj);
@@ -55,24 +72,46 @@ export async function findEngineResources(
       })
       .catch(e => ignoreUnserved(e) ?? []);
     for (const o of objects) {
-      if (kind.scope === 'Cluster' && o.metadata.labels?.['app.oam.dev/namespace'] && o.metadata.labels['app.oam.dev/namespace'] !== namespace) continue;
+      if (
+        kind.scope === 'Cluster' &&
+        o.metadata.labels?.['app.oam.dev/namespace'] &&
+        o.metadata.labels['app.oam.dev/namespace'] !== namespace
+      )
+        continue;
       found.set(key(o), o);
     }
   }
   // The ACK Table a KRO instance creates carries KRO's labels, not vela-core's: follow the instance.
   const order = ENGINES[engine].resources.map(k => `${k.apiVersion}|${k.kind}`);
   const result = [...found.values()];
-  if (ENGINES[engine].resources.some(k => k.kind === 'Table' && k.apiVersion.startsWith('dynamodb.services.k8s.aws'))) {
-    const hasAck = result.some(o => o.apiVersion.startsWith('dynamodb.services.k8s.aws'));
+  if (
+    ENGINES[engine].resources.some(
+      k =>
+        k.kind === 'Table' &&
+        k.apiVersion.startsWith('dynamodb.services.k8s.aws'),
+    )
+  ) {
+    const hasAck = result.some(o =>
+      o.apiVersion.startsWith('dynamodb.services.k8s.aws'),
+    );
     const instance = result.find(o => o.apiVersion.startsWith('kro.run/'));
     if (!hasAck && instance) {
       const ack = await client
-        .tryGet({ apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind: 'Table', name: instance.metadata.name, namespace: instance.metadata.namespace })
+        .tryGet({
+          apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
+          kind: 'Table',
+          name: instance.metadata.name,
+          namespace: instance.metadata.namespace,
+        })
         .catch(ignoreUnserved);
       if (ack) result.push(ack);
     }
   }
-  return result.sort((a, b) => order.indexOf(`${a.apiVersion}|${a.kind}`) - order.indexOf(`${b.apiVersion}|${b.kind}`));
+  return result.sort(
+    (a, b) =>
+      order.indexOf(`${a.apiVersion}|${a.kind}`) -
+      order.indexOf(`${b.apiVersion}|${b.kind}`),
+  );
 }
 
 function ignoreUnserved(e: unknown): undefined {

@@ -1,20 +1,29 @@
-import type { AttributeDefinition, BillingMode, KeySchemaElement, TableFeature, TablePhase } from '@vela-tables/plugin-kubevela-common';
+import type {
+  TableFeature,
+  TablePhase,
+} from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '../client/types';
-import { arr, condition, conditionsOf, field, resourceStatus, str, timestampsFor } from './conditions';
+import {
+  crossplaneTableModel,
+  crossplaneTableName,
+  readCrossplaneObservedTable,
+} from '../engineResources/crossplaneTable';
+import type { DesiredTable } from '../engineResources/types';
+import { condition, resourceStatus, timestampsFor } from './conditions';
 import type { EngineTableReading } from './types';
 
-const GROUPS = ['dynamodb.aws.upbound.io', 'dynamodb.aws.m.upbound.io'];
-
 /**
- * Crossplane `Table` (cluster-scoped or v2 namespaced): conditions `Ready` (reasons Creating,
- * Available, Unavailable, Deleting) and `Synced` (ReconcileError, ReconcileSuccess), the table
- * from `status.atProvider` (arn, hashKey, rangeKey, attribute, billingMode, ttl, streamEnabled,
- * serverSideEncryption, pointInTimeRecovery, deletionProtectionEnabled, *SecondaryIndex, tags),
- * falling back to `spec.forProvider` before the provider observed it.
+ * Crossplane `Table` (cluster-scoped or v2 namespaced, any schema version), read through
+ * {@link crossplaneTableModel}: conditions `Ready` (reasons Creating, Available, Unavailable,
+ * Deleting) and `Synced` (ReconcileError, ReconcileSuccess), the table as the provider last
+ * observed it (`status.atProvider`), falling back to what `spec.forProvider` asks for before the
+ * provider observed it.
  */
-export function readCrossplaneTableStatus(resources: readonly KubeObject[]): EngineTableReading {
-  const table = resources.find(r => r.kind === 'Table' && GROUPS.includes(r.apiVersion.split('/')[0]));
-  if (!table) {
+export function readCrossplaneTableStatus(
+  resources: readonly KubeObject[],
+): EngineTableReading {
+  const table = resources.find(r => crossplaneTableModel.is(r));
+  if (!table || !crossplaneTableModel.is(table)) {
     return {
       phase: 'Provisioning',
       summary: 'KubeVela has not rendered the Crossplane Table yet',
@@ -23,22 +32,26 @@ export function readCrossplaneTableStatus(resources: readonly KubeObject[]): Eng
       phaseTimestamps: {},
     };
   }
-  const conditions = conditionsOf(table);
-  const ready = condition(conditions, 'Ready');
-  const synced = condition(conditions, 'Synced');
+  const observedState = crossplaneTableModel.readObservedState(table);
+  const ready = condition(observedState.conditions, 'Ready');
+  const synced = condition(observedState.conditions, 'Synced');
   let phase: TablePhase;
   let summary: string;
   let since: string | undefined;
-  if (table.metadata.deletionTimestamp || ready?.reason === 'Deleting') {
+  if (observedState.deleting || ready?.reason === 'Deleting') {
     phase = 'Deleting';
     summary = 'the Crossplane provider is deleting the table';
   } else if (synced?.status === 'False' && ready?.status === 'True') {
     phase = 'Degraded';
-    summary = `the table exists but the provider cannot apply changes (${synced.reason ?? 'Synced=False'}): ${synced.message ?? ''}`;
+    summary = `the table exists but the provider cannot apply changes (${
+      synced.reason ?? 'Synced=False'
+    }): ${synced.message ?? ''}`;
     since = synced.lastTransitionTime;
   } else if (synced?.status === 'False') {
     phase = 'Failed';
-    summary = `AWS or the provider refused the table (${synced.reason ?? 'Synced=False'}): ${synced.message ?? ''}`;
+    summary = `AWS or the provider refused the table (${
+      synced.reason ?? 'Synced=False'
+    }): ${synced.message ?? ''}`;
     since = synced.lastTransitionTime;
   } else if (ready?.status === 'True') {
     phase = 'Ready';
@@ -46,52 +59,86 @@ export function readCrossplaneTableStatus(resources: readonly KubeObject[]): Eng
     since = ready.lastTransitionTime;
   } else if (ready?.status === 'False' && ready.reason === 'Unavailable') {
     phase = 'Degraded';
-    summary = `Crossplane reports the table Unavailable: ${ready.message ?? ''}`;
+    summary = `Crossplane reports the table Unavailable: ${
+      ready.message ?? ''
+    }`;
     since = ready.lastTransitionTime;
   } else {
     phase = 'Provisioning';
-    summary = ready ? `Crossplane reports Ready=${ready.status} (${ready.reason ?? 'no reason'})` : 'waiting for the Crossplane provider';
+    summary = ready
+      ? `Crossplane reports Ready=${ready.status} (${
+          ready.reason ?? 'no reason'
+        })`
+      : 'waiting for the Crossplane provider';
   }
-  const atProvider = field(table, 'status', 'atProvider');
-  const forProvider = field(table, 'spec', 'forProvider');
-  const pick = (...path: string[]) => field(atProvider, ...path) ?? field(forProvider, ...path);
-  const hashKey = (pick('hashKey') as string | undefined) ?? undefined;
-  const rangeKey = (pick('rangeKey') as string | undefined) ?? undefined;
-  const keySchema: KeySchemaElement[] = [];
-  if (hashKey) keySchema.push({ attributeName: hashKey, keyType: 'HASH' });
-  if (rangeKey) keySchema.push({ attributeName: rangeKey, keyType: 'RANGE' });
-  const attributes = (arr(atProvider, 'attribute').length ? arr(atProvider, 'attribute') : arr(forProvider, 'attribute'))
-    .map(a => ({ attributeName: str(a, 'name') ?? '', attributeType: str(a, 'type') ?? 'S' }) as AttributeDefinition);
-  const billingMode = pick('billingMode') as BillingMode | undefined;
-  const list = (name: string) => (arr(atProvider, name).length ? arr(atProvider, name) : arr(forProvider, name));
-  // Single blocks (ttl, serverSideEncryption, pointInTimeRecovery) are one-item lists in the
-  // cluster-scoped v1beta1 schema and plain objects in v1beta2 and the namespaced group.
-  const block = (name: string) => {
-    const value = list(name)[0] ?? pick(name);
-    return Array.isArray(value) ? undefined : value;
-  };
-  const features: TableFeature[] = [];
-  if (field(block('ttl'), 'enabled') === true) features.push('ttl');
-  if (pick('streamEnabled') === true) features.push('streams');
-  if (field(block('serverSideEncryption'), 'enabled') === true) features.push('encryption');
-  if (pick('deletionProtectionEnabled') === true || field(block('pointInTimeRecovery'), 'enabled') === true) {
-    features.push('protection');
-  }
-  if (billingMode === 'PROVISIONED') features.push('provisioned-capacity');
-  if (list('globalSecondaryIndex').length > 0) features.push('global-index');
-  if (list('localSecondaryIndex').length > 0) features.push('local-index');
-  const tags = pick('tags');
-  if (tags && typeof tags === 'object' && Object.keys(tags).length > 0) features.push('tags');
+  const observed = readCrossplaneObservedTable(table);
+  const desired = crossplaneTableModel.readDesiredTable(table);
+  const keySchema =
+    nonEmptyList(observed?.keySchema) ?? nonEmptyList(desired?.keySchema);
+  const attributes =
+    nonEmptyList(observed?.attributeDefinitions) ??
+    nonEmptyList(desired?.attributeDefinitions);
+  const billingMode = observed?.billingMode ?? desired?.billingMode;
   return {
     phase,
     summary,
     engineResources: [resourceStatus(table)],
-    tableName: table.metadata.annotations?.['crossplane.io/external-name'] ?? str(atProvider, 'id'),
-    tableArn: str(atProvider, 'arn'),
-    keySchema: keySchema.length ? keySchema : undefined,
-    attributeDefinitions: attributes.length ? attributes : undefined,
+    tableName: crossplaneTableName(table),
+    tableArn: observedState.tableArn,
+    keySchema,
+    attributeDefinitions: attributes,
     billingMode,
-    enabledFeatures: features,
+    enabledFeatures: featuresOf(observed, desired),
     phaseTimestamps: timestampsFor([table], phase, since),
   };
+}
+
+/** The features turned on, each from the provider's observation when it has one, else the spec. */
+function featuresOf(
+  observed: DesiredTable | undefined,
+  desired: DesiredTable | undefined,
+): TableFeature[] {
+  const pick = <K extends keyof DesiredTable>(
+    key: K,
+  ): DesiredTable[K] | undefined => observed?.[key] ?? desired?.[key];
+  const features: TableFeature[] = [];
+  if (pick('ttl')?.enabled) features.push('ttl');
+  if (pick('stream')?.enabled) features.push('streams');
+  if (pick('encryption')?.enabled) features.push('encryption');
+  if (
+    pick('deletionProtection') === true ||
+    pick('pointInTimeRecovery') === true
+  )
+    features.push('protection');
+  if ((observed?.billingMode ?? desired?.billingMode) === 'PROVISIONED')
+    features.push('provisioned-capacity');
+  if (
+    (
+      nonEmptyList(observed?.globalSecondaryIndexes) ??
+      desired?.globalSecondaryIndexes ??
+      []
+    ).length
+  ) {
+    features.push('global-index');
+  }
+  if (
+    (
+      nonEmptyList(observed?.localSecondaryIndexes) ??
+      desired?.localSecondaryIndexes ??
+      []
+    ).length
+  ) {
+    features.push('local-index');
+  }
+  // The provider's own tags (crossplane-kind, -name, -providerconfig) are not a feature the user turned on.
+  const tags =
+    observed && Object.keys(observed.tags).length
+      ? observed.tags
+      : desired?.tags;
+  if (tags && Object.keys(tags).length > 0) features.push('tags');
+  return features;
+}
+
+function nonEmptyList<T>(items: T[] | undefined): T[] | undefined {
+  return items && items.length ? items : undefined;
 }

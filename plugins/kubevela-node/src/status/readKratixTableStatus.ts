@@ -1,16 +1,43 @@
-import type { AttributeDefinition, BillingMode, KeySchemaElement, TableFeature, TablePhase } from '@vela-tables/plugin-kubevela-common';
+import type {
+  TableFeature,
+  TablePhase,
+} from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '../client/types';
+import {
+  isKratixRequest,
+  readDesiredKratixTable,
+  readObservedKratixRequest,
+} from '../engineResources/kratixRequest';
+import type { DesiredTable } from '../engineResources/types';
 import { ACK_GROUP, readAckTable } from './ackTable';
-import { arr, condition, conditionsOf, field, ofKind, resourceStatus, str, timestampsFor } from './conditions';
+import { condition, ofKind, resourceStatus, timestampsFor } from './conditions';
 import type { EngineTableReading } from './types';
 
+/** The features a request turns on, in the order the status card lists them. */
+function requestFeatures(desired: DesiredTable | undefined): TableFeature[] {
+  const features: TableFeature[] = [];
+  if (!desired) return features;
+  if (desired.ttl?.enabled) features.push('ttl');
+  if (desired.stream?.enabled) features.push('streams');
+  if (desired.deletionProtection || desired.pointInTimeRecovery)
+    features.push('protection');
+  if (desired.billingMode === 'PROVISIONED')
+    features.push('provisioned-capacity');
+  if (Object.keys(desired.tags).length > 0) features.push('tags');
+  return features;
+}
+
 /**
- * Kratix `DynamoDBRequest` (Promise aws-dynamodb): request conditions `ConfigureWorkflowCompleted`,
- * `WorksSucceeded` and `Reconciled` as Kratix writes them, `status.message`, and the ACK `Table`
- * the pipeline outputs when it is on the same cluster.
+ * Kratix `DynamoDBRequest` (Promise aws-dynamodb), read through its model: request conditions
+ * `ConfigureWorkflowCompleted`, `WorksSucceeded` and `Reconciled` as Kratix writes them (the
+ * Promise's last pipeline, wait-for-table, completes only once the table is ACTIVE, so
+ * `Reconciled=True` means an ACTIVE table), `status.message`, the `tableArn` that pipeline
+ * writes, and the ACK `Table` the pipeline outputs when it is on the same cluster.
  */
-export function readKratixTableStatus(resources: readonly KubeObject[]): EngineTableReading {
-  const request = ofKind(resources, 'dynamodb.kratix.io', 'DynamoDBRequest')[0];
+export function readKratixTableStatus(
+  resources: readonly KubeObject[],
+): EngineTableReading {
+  const request = resources.find(isKratixRequest);
   if (!request) {
     return {
       phase: 'Provisioning',
@@ -20,11 +47,12 @@ export function readKratixTableStatus(resources: readonly KubeObject[]): EngineT
       phaseTimestamps: {},
     };
   }
-  const conditions = conditionsOf(request);
+  const observed = readObservedKratixRequest(request);
+  const conditions = observed.conditions;
   const workflow = condition(conditions, 'ConfigureWorkflowCompleted');
   const works = condition(conditions, 'WorksSucceeded');
   const reconciled = condition(conditions, 'Reconciled');
-  const message = str(request, 'status', 'message');
+  const message = observed.state;
   let phase: TablePhase;
   let summary: string;
   let since: string | undefined;
@@ -36,35 +64,34 @@ export function readKratixTableStatus(resources: readonly KubeObject[]): EngineT
     summary = 'Kratix is running the delete pipeline';
   } else if (failed) {
     phase = 'Failed';
-    summary = `Kratix reports ${failed.type}=False (${failed.reason}): ${failed.message ?? message ?? ''}`;
+    summary = `Kratix reports ${failed.type}=False (${failed.reason}): ${
+      failed.message ?? message ?? ''
+    }`;
     since = failed.lastTransitionTime;
-  } else if (reconciled?.status === 'True' || (workflow?.status === 'True' && works?.status === 'True')) {
+  } else if (
+    reconciled?.status === 'True' ||
+    (workflow?.status === 'True' && works?.status === 'True')
+  ) {
     phase = 'Ready';
-    summary = `Kratix reports the request reconciled${message ? `: ${message}` : ''}`;
+    summary = `Kratix reports the request reconciled${
+      message ? `: ${message}` : ''
+    }`;
     since = reconciled?.lastTransitionTime ?? works?.lastTransitionTime;
   } else {
     phase = 'Provisioning';
     summary = `Kratix pipeline in progress${message ? `: ${message}` : ''}`;
   }
-  const spec = field(request, 'spec');
-  const features: TableFeature[] = [];
-  if (str(spec, 'ttlAttributeName')) features.push('ttl');
-  if (str(spec, 'streamViewType')) features.push('streams');
-  if (field(spec, 'deletionProtectionEnabled') === true || field(spec, 'pointInTimeRecoveryEnabled') === true) {
-    features.push('protection');
-  }
-  if (str(spec, 'billingMode') === 'PROVISIONED') features.push('provisioned-capacity');
-  const tags = field(spec, 'tags');
-  if (tags && typeof tags === 'object' && Object.keys(tags).length > 0) features.push('tags');
+  const desired = readDesiredKratixTable(request);
   const reading: EngineTableReading = {
     phase,
     summary,
     engineResources: [resourceStatus(request, message)],
-    tableName: str(request, 'status', 'tableName') ?? str(spec, 'tableName'),
-    keySchema: arr(spec, 'keySchema') as KeySchemaElement[],
-    attributeDefinitions: arr(spec, 'attributeDefinitions') as AttributeDefinition[],
-    billingMode: (str(spec, 'billingMode') as BillingMode | undefined) ?? 'PAY_PER_REQUEST',
-    enabledFeatures: features,
+    tableName: request.status?.tableName || desired?.tableName,
+    tableArn: observed.tableArn,
+    keySchema: desired?.keySchema ?? [],
+    attributeDefinitions: desired?.attributeDefinitions ?? [],
+    billingMode: desired?.billingMode ?? 'PAY_PER_REQUEST',
+    enabledFeatures: requestFeatures(desired),
     phaseTimestamps: {},
   };
   const table = ofKind(resources, ACK_GROUP, 'Table')[0];
@@ -73,7 +100,7 @@ export function readKratixTableStatus(resources: readonly KubeObject[]): EngineT
     objects.push(table);
     const ack = readAckTable(table);
     reading.engineResources.push(resourceStatus(table, ack.tableStatus));
-    reading.tableArn = ack.tableArn;
+    reading.tableArn = ack.tableArn ?? reading.tableArn;
     if (phase !== 'Deleting' && phase !== 'Failed' && ack.phase !== 'Ready') {
       reading.phase = ack.phase;
       reading.summary = ack.summary;

@@ -3,6 +3,8 @@ import { readKroInstanceAndAckTable } from './readKroTableStatus';
 import type { EngineTableReading } from './types';
 
 /** KRO `SimpleDynamoDB` instance (RGD simple-dynamodb) and its ACK `Table` (fixed `id` key, on-demand). */
-export function readKroSimpleTableStatus(resources: readonly KubeObject[]): EngineTableReading {
+export function readKroSimpleTableStatus(
+  resources: readonly KubeObject[],
+): EngineTableReading {
   return readKroInstanceAndAckTable(resources, 'SimpleDynamoDB');
 }

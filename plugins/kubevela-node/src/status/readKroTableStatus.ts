@@ -1,18 +1,39 @@
 import type { TablePhase } from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '../client/types';
+import {
+  isKroDynamoDbTable,
+  isKroSimpleDynamoDb,
+  readDesiredKroInstance,
+  readKroInstanceStatus,
+} from '../engineResources/kroInstance';
 import { ACK_GROUP, readAckTable } from './ackTable';
-import { condition, conditionsOf, ofKind, resourceStatus, str, timestampsFor } from './conditions';
+import { condition, ofKind, resourceStatus, timestampsFor } from './conditions';
 import type { EngineTableReading } from './types';
 
-const PHASE_ORDER: TablePhase[] = ['Deleting', 'Failed', 'Degraded', 'Provisioning', 'Unknown', 'Ready'];
+const IS_INSTANCE = {
+  DynamoDBTable: isKroDynamoDbTable,
+  SimpleDynamoDB: isKroSimpleDynamoDb,
+} as const;
+
+const PHASE_ORDER: TablePhase[] = [
+  'Deleting',
+  'Failed',
+  'Degraded',
+  'Provisioning',
+  'Unknown',
+  'Ready',
+];
 
 function worst(a: TablePhase, b: TablePhase): TablePhase {
   return PHASE_ORDER.indexOf(a) <= PHASE_ORDER.indexOf(b) ? a : b;
 }
 
 /** Shared by the KRO readers: an RGD instance (`status.state`, `status.conditions`) and the ACK Table it creates. */
-export function readKroInstanceAndAckTable(resources: readonly KubeObject[], instanceKind: string): EngineTableReading {
-  const instance = ofKind(resources, 'kro.run', instanceKind)[0];
+export function readKroInstanceAndAckTable(
+  resources: readonly KubeObject[],
+  instanceKind: keyof typeof IS_INSTANCE,
+): EngineTableReading {
+  const instance = resources.find(IS_INSTANCE[instanceKind]);
   const table = ofKind(resources, ACK_GROUP, 'Table')[0];
   if (!instance) {
     return {
@@ -23,8 +44,9 @@ export function readKroInstanceAndAckTable(resources: readonly KubeObject[], ins
       phaseTimestamps: {},
     };
   }
-  const state = str(instance, 'status', 'state');
-  const instanceConditions = conditionsOf(instance);
+  const observed = readKroInstanceStatus(instance);
+  const state = observed.state;
+  const instanceConditions = observed.conditions;
   const instanceReady = condition(instanceConditions, 'Ready');
   let phase: TablePhase;
   let summary: string;
@@ -35,7 +57,11 @@ export function readKroInstanceAndAckTable(resources: readonly KubeObject[], ins
   } else if (state === 'ERROR' || state === 'FAILED') {
     phase = 'Failed';
     const failing = instanceConditions.find(c => c.status === 'False');
-    summary = `KRO reports ${state}${failing ? ` (${failing.type}: ${failing.message ?? failing.reason ?? ''})` : ''}`;
+    summary = `KRO reports ${state}${
+      failing
+        ? ` (${failing.type}: ${failing.message ?? failing.reason ?? ''})`
+        : ''
+    }`;
     since = failing?.lastTransitionTime;
   } else if (state === 'ACTIVE') {
     phase = 'Ready';
@@ -50,8 +76,8 @@ export function readKroInstanceAndAckTable(resources: readonly KubeObject[], ins
     phase,
     summary,
     engineResources,
-    tableName: str(instance, 'spec', 'tableName'),
-    tableArn: str(instance, 'status', 'tableArn'),
+    tableName: readDesiredKroInstance(instance)?.tableName,
+    tableArn: observed.tableArn,
     enabledFeatures: [],
     phaseTimestamps: {},
   };
@@ -69,11 +95,17 @@ export function readKroInstanceAndAckTable(resources: readonly KubeObject[], ins
     reading.tableName = ack.tableName ?? reading.tableName;
     reading.tableArn = ack.tableArn ?? reading.tableArn;
     reading.keySchema = ack.keySchema.length ? ack.keySchema : undefined;
-    reading.attributeDefinitions = ack.attributeDefinitions.length ? ack.attributeDefinitions : undefined;
+    reading.attributeDefinitions = ack.attributeDefinitions.length
+      ? ack.attributeDefinitions
+      : undefined;
     reading.billingMode = ack.billingMode;
     reading.enabledFeatures = ack.enabledFeatures;
   }
-  reading.phaseTimestamps = timestampsFor(table ? [instance, table] : [instance], reading.phase, since);
+  reading.phaseTimestamps = timestampsFor(
+    table ? [instance, table] : [instance],
+    reading.phase,
+    since,
+  );
   return reading;
 }
 
@@ -81,6 +113,8 @@ export function readKroInstanceAndAckTable(resources: readonly KubeObject[], ins
  * KRO `DynamoDBTable` instance (RGD dynamodb-table: `status.state` ACTIVE/IN_PROGRESS/ERROR/DELETING,
  * `status.conditions`, `status.tableStatus`, `status.tableArn`) and the ACK `Table` it creates.
  */
-export function readKroTableStatus(resources: readonly KubeObject[]): EngineTableReading {
+export function readKroTableStatus(
+  resources: readonly KubeObject[],
+): EngineTableReading {
   return readKroInstanceAndAckTable(resources, 'DynamoDBTable');
 }

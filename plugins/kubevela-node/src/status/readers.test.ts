@@ -15,7 +15,9 @@ describe('readCrossplaneTableStatus', () => {
   it('is Ready with ARN, keys, billing mode and features from status.atProvider', () => {
     const r = readCrossplaneTableStatus(fixture('crossplane-ready'));
     expect(r.phase).toBe('Ready');
-    expect(r.tableArn).toBe('arn:aws:dynamodb:us-west-2:123456789012:table/orders-table');
+    expect(r.tableArn).toBe(
+      'arn:aws:dynamodb:us-west-2:123456789012:table/orders-table',
+    );
     expect(r.keySchema).toEqual([
       { attributeName: 'pk', keyType: 'HASH' },
       { attributeName: 'sk', keyType: 'RANGE' },
@@ -23,7 +25,9 @@ describe('readCrossplaneTableStatus', () => {
     expect(r.billingMode).toBe('PAY_PER_REQUEST');
     expect(r.enabledFeatures).toEqual(['ttl', 'protection']);
     expect(r.phaseTimestamps.Ready).toBe('2026-11-20T10:00:42Z');
-    expect(r.engineResources[0].conditions.map(c => `${c.type}=${c.status}`)).toEqual(['Ready=True', 'Synced=True']);
+    expect(
+      r.engineResources[0].conditions.map(c => `${c.type}=${c.status}`),
+    ).toEqual(['Ready=True', 'Synced=True']);
   });
 
   it('is Failed with the AWS message when Synced is False with ReconcileError', () => {
@@ -48,13 +52,18 @@ describe('readKroTableStatus', () => {
   it('is Provisioning while the instance is IN_PROGRESS and the ACK Table CREATING', () => {
     const r = readKroTableStatus(fixture('kro-provisioning'));
     expect(r.phase).toBe('Provisioning');
-    expect(r.engineResources.map(e => `${e.kind}:${e.state}`)).toEqual(['DynamoDBTable:IN_PROGRESS', 'Table:CREATING']);
+    expect(r.engineResources.map(e => `${e.kind}:${e.state}`)).toEqual([
+      'DynamoDBTable:IN_PROGRESS',
+      'Table:CREATING',
+    ]);
   });
 
   it('is Ready when the instance is ACTIVE and the ACK Table ACTIVE and synced', () => {
     const r = readKroTableStatus(fixture('kro-ready'));
     expect(r.phase).toBe('Ready');
-    expect(r.tableArn).toBe('arn:aws:dynamodb:us-west-2:123456789012:table/orders-table');
+    expect(r.tableArn).toBe(
+      'arn:aws:dynamodb:us-west-2:123456789012:table/orders-table',
+    );
     expect(r.enabledFeatures).toEqual(['ttl', 'streams']);
     expect(r.phaseTimestamps.Ready).toBe('2026-11-20T10:00:42Z');
   });
@@ -62,7 +71,9 @@ describe('readKroTableStatus', () => {
   it('is Failed when the ACK Table is ACK.Terminal although the instance still says IN_PROGRESS', () => {
     const r = readKroTableStatus(fixture('kro-ack-terminal'));
     expect(r.phase).toBe('Failed');
-    expect(r.summary).toMatch(/ACK.Terminal.*Some AttributeDefinitions are not used/);
+    expect(r.summary).toMatch(
+      /ACK.Terminal.*Some AttributeDefinitions are not used/,
+    );
   });
 
   it('is Deleting when the instance is DELETING', () => {
@@ -72,7 +83,9 @@ describe('readKroTableStatus', () => {
 
 describe('readKroSimpleTableStatus', () => {
   it('is Provisioning while the SimpleDynamoDB is IN_PROGRESS', () => {
-    expect(readKroSimpleTableStatus(fixture('kro-simple-provisioning')).phase).toBe('Provisioning');
+    expect(
+      readKroSimpleTableStatus(fixture('kro-simple-provisioning')).phase,
+    ).toBe('Provisioning');
   });
 
   it('is Ready with the fixed id key', () => {
@@ -90,7 +103,9 @@ describe('readKroSimpleTableStatus', () => {
 
 describe('readKratixTableStatus', () => {
   it('is Provisioning while the pipeline runs', () => {
-    expect(readKratixTableStatus(fixture('kratix-provisioning')).phase).toBe('Provisioning');
+    expect(readKratixTableStatus(fixture('kratix-provisioning')).phase).toBe(
+      'Provisioning',
+    );
   });
 
   it('is Ready once Kratix reports the request Reconciled', () => {
@@ -107,7 +122,9 @@ describe('readKratixTableStatus', () => {
   });
 
   it('is Deleting while the delete pipeline runs', () => {
-    expect(readKratixTableStatus(fixture('kratix-deleting')).phase).toBe('Deleting');
+    expect(readKratixTableStatus(fixture('kratix-deleting')).phase).toBe(
+      'Deleting',
+    );
   });
 });
 
@@ -130,13 +147,25 @@ describe('readCrossplaneTableStatus on the namespaced Crossplane v2 group', () =
       },
       status: {
         conditions: [
-          { type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: '2026-11-20T10:00:00Z' },
-          { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: '2026-11-20T10:00:00Z' },
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'Available',
+            lastTransitionTime: '2026-11-20T10:00:00Z',
+          },
+          {
+            type: 'Synced',
+            status: 'True',
+            reason: 'ReconcileSuccess',
+            lastTransitionTime: '2026-11-20T10:00:00Z',
+          },
         ],
       },
     };
     const reading = readCrossplaneTableStatus([table]);
     expect(reading.phase).toBe('Ready');
-    expect(reading.enabledFeatures).toEqual(expect.arrayContaining(['ttl', 'encryption', 'protection']));
+    expect(reading.enabledFeatures).toEqual(
+      expect.arrayContaining(['ttl', 'encryption', 'protection']),
+    );
   });
 });

@@ -17,4 +17,6 @@ export type EngineTableReading = Pick<
 >;
 
 /** One status reader per engine: engine resources in, engine reading out. */
-export type EngineStatusReader = (resources: readonly KubeObject[]) => EngineTableReading;
+export type EngineStatusReader = (
+  resources: readonly KubeObject[],
+) => EngineTableReading;

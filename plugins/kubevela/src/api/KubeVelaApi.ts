@@ -10,4 +10,6 @@ export interface KubeVelaApi {
 }
 
 /** Reference to the {@link KubeVelaApi}. */
-export const kubevelaApiRef = createApiRef<KubeVelaApi>({ id: 'plugin.kubevela.api' });
+export const kubevelaApiRef = createApiRef<KubeVelaApi>({
+  id: 'plugin.kubevela.api',
+});

@@ -11,17 +11,34 @@ describe('KubeVelaClient', () => {
   }
 
   it('asks /status with the entity ref encoded', async () => {
-    const { api, fetch } = client(new Response(JSON.stringify({ phase: 'Ready' }), { status: 200 }));
-    await expect(api.getTableStatus('component:default/orders')).resolves.toEqual({ phase: 'Ready' });
-    expect(fetch).toHaveBeenCalledWith('http://backend/api/kubevela/status?entityRef=component%3Adefault%2Forders');
+    const { api, fetch } = client(
+      new Response(JSON.stringify({ phase: 'Ready' }), { status: 200 }),
+    );
+    await expect(
+      api.getTableStatus('component:default/orders'),
+    ).resolves.toEqual({ phase: 'Ready' });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/kubevela/status?entityRef=component%3Adefault%2Forders',
+    );
   });
 
   it('throws a ResponseError carrying the backend’s message', async () => {
-    const body = { error: { name: 'NotFoundError', message: "Application 'orders' was not found" }, response: { statusCode: 404 } };
+    const body = {
+      error: {
+        name: 'NotFoundError',
+        message: "Application 'orders' was not found",
+      },
+      response: { statusCode: 404 },
+    };
     const { api } = client(
-      new Response(JSON.stringify(body), { status: 404, headers: { 'Content-Type': 'application/json' } }),
+      new Response(JSON.stringify(body), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json' },
+      }),
     );
-    await expect(api.getTableStatus('component:default/orders')).rejects.toMatchObject({
+    await expect(
+      api.getTableStatus('component:default/orders'),
+    ).rejects.toMatchObject({
       name: 'ResponseError',
       body: { error: { message: "Application 'orders' was not found" } },
     });

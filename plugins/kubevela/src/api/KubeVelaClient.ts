@@ -18,7 +18,9 @@ export class KubeVelaClient implements KubeVelaApi {
   }
 
   async getTableStatus(entityRef: string): Promise<TableStatusResponse> {
-    return this.get<TableStatusResponse>(`/status?entityRef=${encodeURIComponent(entityRef)}`);
+    return this.get<TableStatusResponse>(
+      `/status?entityRef=${encodeURIComponent(entityRef)}`,
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -4,27 +4,37 @@ import { stringify } from 'yaml';
 /** Examples shown in the portal's action list. */
 export const applyApplicationExamples: TemplateExample[] = [
   {
-    description: 'Validate the Application built by an earlier step on the server, without storing it',
+    description:
+      'Validate the Application built by an earlier step on the server, without storing it',
     example: stringify({
       steps: [
         {
           id: 'validate',
           action: 'kubevela:application:apply',
           name: 'Validate on the cluster',
-          input: { application: '${{ steps.build.output.application }}', dryRun: true },
+          input: {
+            application: '${{ steps.build.output.application }}',
+            dryRun: true,
+          },
         },
       ],
     }),
   },
   {
-    description: 'Apply application.yaml from the workspace and wait up to ten minutes until it is healthy',
+    description:
+      'Apply application.yaml from the workspace and wait up to ten minutes until it is healthy',
     example: stringify({
       steps: [
         {
           id: 'apply',
           action: 'kubevela:application:apply',
           name: 'Apply and wait',
-          input: { manifestPath: 'application.yaml', cluster: 'local', wait: true, timeoutSeconds: 600 },
+          input: {
+            manifestPath: 'application.yaml',
+            cluster: 'local',
+            wait: true,
+            timeoutSeconds: 600,
+          },
         },
       ],
     }),

@@ -3,6 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import {
   RESTRICTED_USER,
   createTestNamespace,
+  dynamodbRequest,
   getTestPlatform,
   kubeConnection,
   kubeRequest,
@@ -33,12 +34,20 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
   });
 
   function actionAs(user?: string) {
-    const token = user ? info.kubernetes.tokens[user] : info.kubernetes.adminToken;
+    const token = user
+      ? info.kubernetes.tokens[user]
+      : info.kubernetes.adminToken;
     return createApplyApplicationAction({
       settings: {
         allowedNamespaces: [ns.name],
         clusters: [
-          { name: 'local', url: info.kubernetes.server, serviceAccountToken: token, caData: info.kubernetes.caData, skipTLSVerify: false },
+          {
+            name: 'local',
+            url: info.kubernetes.server,
+            serviceAccountToken: token,
+            caData: info.kubernetes.caData,
+            skipTLSVerify: false,
+          },
         ],
       },
     });
@@ -47,7 +56,10 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
   /** A built Application for one table (kro-simplified unless said otherwise), as plain JSON. */
   function application(
     name: string,
-    options: { namespace?: string; engine?: 'kro-simplified' | 'crossplane' } = {},
+    options: {
+      namespace?: string;
+      engine?: 'kro-simplified' | 'crossplane';
+    } = {},
   ): JsonObject {
     const namespace = options.namespace ?? ns.name;
     const app = buildApplication(
@@ -72,13 +84,16 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
     for (let attempt = 0; attempt < 120; attempt++) {
       const res = await stored(appName);
       if (res.status === 200) {
-        const applied: Array<{ kind?: string; name?: string }> = JSON.parse(res.body).status?.appliedResources ?? [];
+        const applied: Array<{ kind?: string; name?: string }> =
+          JSON.parse(res.body).status?.appliedResources ?? [];
         const table = applied.find(r => r.kind === 'Table');
         if (table?.name) return table.name;
       }
       await new Promise(resolve => setTimeout(resolve, 500));
     }
-    throw new Error(`vela-core did not render the Table of ${appName} within 60 s`);
+    throw new Error(
+      `vela-core did not render the Table of ${appName} within 60 s`,
+    );
   }
 
   async function stored(name: string) {
@@ -90,18 +105,24 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
   }
 
   it('validates on the server without storing anything when dryRun is set', async () => {
-    const ctx = createMockActionContext({ input: { application: application('dry'), dryRun: true } });
+    const ctx = createMockActionContext({
+      input: { application: application('dry'), dryRun: true },
+    });
     await actionAs().handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('cluster', 'local');
     expect((await stored('dry')).status).toBe(404);
   });
 
   it('applies the Application, and a rerun leaves its spec as it was', async () => {
-    const first = createMockActionContext({ input: { application: application('orders') } });
+    const first = createMockActionContext({
+      input: { application: application('orders') },
+    });
     await actionAs().handler(first);
     const before = JSON.parse((await stored('orders')).body);
 
-    const rerun = createMockActionContext({ input: { application: application('orders') } });
+    const rerun = createMockActionContext({
+      input: { application: application('orders') },
+    });
     await actionAs().handler(rerun);
     const after = JSON.parse((await stored('orders')).body);
     // vela-core may write status in between (resourceVersion moves); the spec must not change.
@@ -111,14 +132,24 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
 
   it('applies a manifest file from the workspace', async () => {
     workspace.clear();
-    writeFileSync(join(workspace.path, 'application.yaml'), applicationToYaml(application('from-file') as never));
-    const ctx = createMockActionContext({ input: { manifestPath: 'application.yaml' }, workspacePath: workspace.path });
+    writeFileSync(
+      join(workspace.path, 'application.yaml'),
+      applicationToYaml(application('from-file') as never),
+    );
+    const ctx = createMockActionContext({
+      input: { manifestPath: 'application.yaml' },
+      workspacePath: workspace.path,
+    });
     await actionAs().handler(ctx);
     expect((await stored('from-file')).status).toBe(200);
   });
 
   it('refuses a namespace outside the allow-list and stores nothing', async () => {
-    const ctx = createMockActionContext({ input: { application: application('elsewhere', { namespace: 'kube-system' }) } });
+    const ctx = createMockActionContext({
+      input: {
+        application: application('elsewhere', { namespace: 'kube-system' }),
+      },
+    });
     await expect(actionAs().handler(ctx)).rejects.toThrow(
       `namespace 'kube-system' is not allowed for Applications; allowed: ${ns.name}`,
     );
@@ -126,58 +157,81 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
 
   it('refuses an object that is not a KubeVela Application', async () => {
     const ctx = createMockActionContext({
-      input: { application: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x', namespace: ns.name } } },
+      input: {
+        application: {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'x', namespace: ns.name },
+        },
+      },
     });
-    await expect(actionAs().handler(ctx)).rejects.toThrow(/expected a KubeVela Application/);
+    await expect(actionAs().handler(ctx)).rejects.toThrow(
+      /expected a KubeVela Application/,
+    );
   });
 
   it('reports a 403 naming the verb, the resource and the cluster when RBAC forbids the write', async () => {
-    const ctx = createMockActionContext({ input: { application: application('forbidden') } });
-    const error = await actionAs(RESTRICTED_USER).handler(ctx).then(
-      () => undefined,
-      (e: Error) => e,
-    );
+    const ctx = createMockActionContext({
+      input: { application: application('forbidden') },
+    });
+    const error = await actionAs(RESTRICTED_USER)
+      .handler(ctx)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(error?.name).toBe('NotAllowedError');
     expect(error?.message).toMatch(/applications\.core\.oam\.dev/);
     expect(error?.message).toMatch(/cluster 'local'/);
     expect((await stored('forbidden')).status).toBe(404);
   });
 
-  it('waits until the Application is running and healthy, with engine status written by the test', async () => {
+  it('waits until the Application is running and healthy: vela-core renders the Crossplane Table and the local stand-in for the provider makes the table', async () => {
     const app = application('healthy', { engine: 'crossplane' });
-    const ctx = createMockActionContext({ input: { application: app, wait: true, timeoutSeconds: 120 } });
-    const done = actionAs().handler(ctx);
-
-    // vela-core renders the Crossplane Table; no AWS provider runs here, so the test reports the
-    // table ready exactly as the provider would (Ready and Synced conditions, atProvider).
-    const table = await renderedTable('healthy');
-    const now = new Date().toISOString();
-    const patched = await kubeRequest(
-      kubeConnection(info),
-      'PATCH',
-      `/apis/dynamodb.aws.upbound.io/v1beta1/tables/${table}/status`,
-      {
-        status: {
-          atProvider: { arn: `arn:aws:dynamodb:us-west-2:123456789012:table/${table}`, id: table },
-          conditions: [
-            { type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: now },
-            { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: now },
-          ],
-        },
-      },
-      { contentType: 'application/merge-patch+json' },
-    );
-    expect(patched.status).toBe(200);
-
-    await done;
+    const ctx = createMockActionContext({
+      input: { application: app, wait: true, timeoutSeconds: 120 },
+    });
+    await actionAs().handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('status', 'running');
     expect(ctx.output).toHaveBeenCalledWith('healthy', true);
+
+    const table = await renderedTable('healthy');
+    const res = await kubeRequest(
+      kubeConnection(info),
+      'GET',
+      `/apis/dynamodb.aws.upbound.io/v1beta1/tables/${table}`,
+    );
+    const conditions: Array<{ type: string; status: string }> =
+      JSON.parse(res.body).status?.conditions ?? [];
+    expect(conditions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Ready', status: 'True' }),
+        expect.objectContaining({ type: 'Synced', status: 'True' }),
+      ]),
+    );
+    const described = await dynamodbRequest(
+      info.dynamodb!.endpoint,
+      'DescribeTable',
+      { TableName: `${ns.name}-healthy` },
+      { region: info.dynamodb!.region },
+    );
+    expect(described.body).toMatchObject({ Table: { TableStatus: 'ACTIVE' } });
   });
 
   it('gives up waiting after the timeout with a message that names the Application', async () => {
-    // Nothing reports the engine resource ready, so the Application never becomes healthy.
+    // vela-core leaves an Application alone when it requires a controller version vela-core does
+    // not have, so this one never becomes healthy.
+    const app = application('never-healthy');
+    const metadata = app.metadata as JsonObject;
+    app.metadata = {
+      ...metadata,
+      annotations: {
+        ...(metadata.annotations as JsonObject | undefined),
+        'app.oam.dev/controller-version-require': 'v0.0.0-not-reconciled',
+      },
+    };
     const ctx = createMockActionContext({
-      input: { application: application('never-healthy'), wait: true, timeoutSeconds: 2 },
+      input: { application: app, wait: true, timeoutSeconds: 2 },
     });
     await expect(actionAs().handler(ctx)).rejects.toThrow(/never-healthy/);
   });

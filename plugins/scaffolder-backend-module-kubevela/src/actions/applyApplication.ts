@@ -6,7 +6,10 @@ import {
   KubeVelaClient,
   summariseApplication,
 } from '@vela-tables/plugin-kubevela-node';
-import type { KubeObject, KubeVelaConfig } from '@vela-tables/plugin-kubevela-node';
+import type {
+  KubeObject,
+  KubeVelaConfig,
+} from '@vela-tables/plugin-kubevela-node';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { applyApplicationExamples } from './applyApplication.examples';
@@ -35,22 +38,52 @@ export function createApplyApplicationAction(options: {
           z
             .record(z.string(), z.unknown())
             .optional()
-            .describe('The Application object, e.g. the output of kubevela:application:build'),
+            .describe(
+              'The Application object, e.g. the output of kubevela:application:build',
+            ),
         manifestPath: z =>
-          z.string().optional().describe('Workspace path of an Application YAML file, instead of `application`'),
-        cluster: z => z.string().optional().describe('Configured cluster name (default: the first one)'),
-        dryRun: z => z.boolean().optional().describe('Validate on the server without storing anything'),
-        wait: z => z.boolean().optional().describe('Wait until the Application is running and healthy'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Workspace path of an Application YAML file, instead of `application`',
+            ),
+        cluster: z =>
+          z
+            .string()
+            .optional()
+            .describe('Configured cluster name (default: the first one)'),
+        dryRun: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Validate on the server without storing anything'),
+        wait: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Wait until the Application is running and healthy'),
         timeoutSeconds: z =>
-          z.number().int().min(1).max(3600).optional().describe('How long to wait (default 600)'),
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(3600)
+            .optional()
+            .describe('How long to wait (default 600)'),
       },
       output: {
         name: z => z.string(),
         namespace: z => z.string(),
         cluster: z => z.string(),
         resourceVersion: z => z.string().optional(),
-        status: z => z.string().optional().describe("KubeVela's status of the Application, e.g. running"),
-        healthy: z => z.boolean().describe('Whether every component reported healthy'),
+        status: z =>
+          z
+            .string()
+            .optional()
+            .describe("KubeVela's status of the Application, e.g. running"),
+        healthy: z =>
+          z.boolean().describe('Whether every component reported healthy'),
       },
     },
     async handler(ctx) {
@@ -58,19 +91,34 @@ export function createApplyApplicationAction(options: {
       const namespace = application.metadata.namespace!;
       if (!options.settings.allowedNamespaces.includes(namespace)) {
         throw new NotAllowedError(
-          `namespace '${namespace}' is not allowed for Applications; allowed: ${options.settings.allowedNamespaces.join(', ')}`,
+          `namespace '${namespace}' is not allowed for Applications; allowed: ${options.settings.allowedNamespaces.join(
+            ', ',
+          )}`,
         );
       }
       const cluster = clusters.get(ctx.input.cluster);
       const client = new KubeVelaClient({
         cluster,
         onRetry: ({ attempt, delayMs }) =>
-          ctx.logger.warn(`cluster ${cluster.config.name} did not answer; retry ${attempt} in ${delayMs} ms`),
+          ctx.logger.warn(
+            `cluster ${cluster.config.name} did not answer; retry ${attempt} in ${delayMs} ms`,
+          ),
       });
-      const ref = { apiVersion: APPLICATION_API_VERSION, kind: 'Application', name: application.metadata.name, namespace };
-      const applied = await client.apply(application, { dryRun: ctx.input.dryRun });
+      const ref = {
+        apiVersion: APPLICATION_API_VERSION,
+        kind: 'Application',
+        name: application.metadata.name,
+        namespace,
+      };
+      const applied = await client.apply(application, {
+        dryRun: ctx.input.dryRun,
+      });
       ctx.logger.info(
-        `${ctx.input.dryRun ? 'Dry-run applied' : 'Applied'} Application ${namespace}/${ref.name} on cluster ${cluster.config.name}`,
+        `${
+          ctx.input.dryRun ? 'Dry-run applied' : 'Applied'
+        } Application ${namespace}/${ref.name} on cluster ${
+          cluster.config.name
+        }`,
       );
       ctx.output('name', ref.name);
       ctx.output('namespace', namespace);
@@ -85,9 +133,15 @@ export function createApplyApplicationAction(options: {
           object => {
             if (!object) return false;
             const summary = summariseApplication(object);
-            return FAILED_STATES.includes(summary.phase ?? '') || isHealthy(object);
+            return (
+              FAILED_STATES.includes(summary.phase ?? '') || isHealthy(object)
+            );
           },
-          { description: 'the Application to be running with every component healthy', timeoutMs },
+          {
+            description:
+              'the Application to be running with every component healthy',
+            timeoutMs,
+          },
         );
         current = settled ?? current;
         const summary = summariseApplication(current);
@@ -107,7 +161,11 @@ export function createApplyApplicationAction(options: {
 
 function isHealthy(application: KubeObject): boolean {
   const summary = summariseApplication(application);
-  return summary.phase === 'running' && summary.components.length > 0 && summary.components.every(c => c.healthy);
+  return (
+    summary.phase === 'running' &&
+    summary.components.length > 0 &&
+    summary.components.every(c => c.healthy)
+  );
 }
 
 async function loadApplication(
@@ -115,19 +173,34 @@ async function loadApplication(
   workspacePath: string,
 ): Promise<KubeObject> {
   if (!!input.application === !!input.manifestPath) {
-    throw new InputError('give exactly one of `application` and `manifestPath`');
+    throw new InputError(
+      'give exactly one of `application` and `manifestPath`',
+    );
   }
   const raw = input.application
     ? input.application
-    : (parse(await readFile(resolveSafeChildPath(workspacePath, input.manifestPath!), 'utf8')) as unknown);
+    : (parse(
+        await readFile(
+          resolveSafeChildPath(workspacePath, input.manifestPath!),
+          'utf8',
+        ),
+      ) as unknown);
   const object = raw as Partial<KubeObject> | undefined;
-  if (!object || object.apiVersion !== APPLICATION_API_VERSION || object.kind !== 'Application') {
+  if (
+    !object ||
+    object.apiVersion !== APPLICATION_API_VERSION ||
+    object.kind !== 'Application'
+  ) {
     throw new InputError(
-      `expected a KubeVela Application (${APPLICATION_API_VERSION}), got ${object?.apiVersion ?? '?'} ${object?.kind ?? '?'}`,
+      `expected a KubeVela Application (${APPLICATION_API_VERSION}), got ${
+        object?.apiVersion ?? '?'
+      } ${object?.kind ?? '?'}`,
     );
   }
   if (!object.metadata?.name || !object.metadata.namespace) {
-    throw new InputError('the Application needs metadata.name and metadata.namespace');
+    throw new InputError(
+      'the Application needs metadata.name and metadata.namespace',
+    );
   }
   return object as KubeObject;
 }

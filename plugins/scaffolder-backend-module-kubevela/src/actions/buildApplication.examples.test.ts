@@ -12,13 +12,22 @@ describe('kubevela:application:build examples', () => {
     settings: { allowedNamespaces: ['team-a'], tableNamePrefix: '' },
   });
 
-  it.each(buildApplicationExamples.map(e => [e.description, e]))('runs: %s', async (_, example) => {
-    workspace.clear();
-    const step = parse(example.example).steps[0];
-    const ctx = createMockActionContext({ input: step.input, workspacePath: workspace.path });
-    await action.handler(ctx);
-    const target = join(workspace.path, step.input.targetPath ?? 'application.yaml');
-    expect(parse(readFileSync(target, 'utf8')).kind).toBe('Application');
-    expect(ctx.output).toHaveBeenCalledWith('namespace', 'team-a');
-  });
+  it.each(buildApplicationExamples.map(e => [e.description, e]))(
+    'runs: %s',
+    async (_, example) => {
+      workspace.clear();
+      const step = parse(example.example).steps[0];
+      const ctx = createMockActionContext({
+        input: step.input,
+        workspacePath: workspace.path,
+      });
+      await action.handler(ctx);
+      const target = join(
+        workspace.path,
+        step.input.targetPath ?? 'application.yaml',
+      );
+      expect(parse(readFileSync(target, 'utf8')).kind).toBe('Application');
+      expect(ctx.output).toHaveBeenCalledWith('namespace', 'team-a');
+    },
+  );
 });

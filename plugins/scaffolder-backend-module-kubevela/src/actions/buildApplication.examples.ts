@@ -4,7 +4,8 @@ import { stringify } from 'yaml';
 /** Examples shown in the portal's action list; `buildApplication.examples.test.ts` runs each. */
 export const buildApplicationExamples: TemplateExample[] = [
   {
-    description: 'A Crossplane table with a partition key, TTL and point-in-time recovery',
+    description:
+      'A Crossplane table with a partition key, TTL and point-in-time recovery',
     example: stringify({
       steps: [
         {
@@ -18,7 +19,9 @@ export const buildApplicationExamples: TemplateExample[] = [
               componentName: 'orders-table',
               namespace: 'team-a',
               tableName: 'orders',
-              attributeDefinitions: [{ attributeName: 'orderId', attributeType: 'S' }],
+              attributeDefinitions: [
+                { attributeName: 'orderId', attributeType: 'S' },
+              ],
               keySchema: [{ attributeName: 'orderId', keyType: 'HASH' }],
               ttl: { enabled: true, attributeName: 'expiresAt' },
               pointInTimeRecovery: true,
@@ -29,7 +32,8 @@ export const buildApplicationExamples: TemplateExample[] = [
     }),
   },
   {
-    description: 'A KRO table with a sort key, a global secondary index and features inline',
+    description:
+      'A KRO table with a sort key, a global secondary index and features inline',
     example: stringify({
       steps: [
         {

@@ -8,7 +8,10 @@ import { createBuildApplicationAction } from './buildApplication';
 describe('kubevela:application:build', () => {
   const workspace = createMockDirectory();
   const action = createBuildApplicationAction({
-    settings: { allowedNamespaces: ['team-a'], tableNamePrefix: 'tenant-atlantis-' },
+    settings: {
+      allowedNamespaces: ['team-a'],
+      tableNamePrefix: 'tenant-atlantis-',
+    },
   });
   const table = {
     engine: 'crossplane',
@@ -24,20 +27,34 @@ describe('kubevela:application:build', () => {
   beforeEach(() => workspace.clear());
 
   it('writes the Application for the engine, with the platform prefix on the table name', async () => {
-    const ctx = createMockActionContext({ input: { table }, workspacePath: workspace.path });
+    const ctx = createMockActionContext({
+      input: { table },
+      workspacePath: workspace.path,
+    });
     await action.handler(ctx);
-    const written = parse(readFileSync(join(workspace.path, 'application.yaml'), 'utf8'));
+    const written = parse(
+      readFileSync(join(workspace.path, 'application.yaml'), 'utf8'),
+    );
     expect(written.kind).toBe('Application');
-    expect(written.metadata).toMatchObject({ name: 'orders', namespace: 'team-a' });
+    expect(written.metadata).toMatchObject({
+      name: 'orders',
+      namespace: 'team-a',
+    });
     expect(written.spec.components[0]).toMatchObject({
       name: 'orders-table',
       type: 'aws-dynamodb-xp',
       properties: { tableName: 'tenant-atlantis-orders' },
     });
     expect(written.spec.components[0].traits).toEqual([
-      { type: 'dynamodb-ttl-xp', properties: { attributeName: 'expiresAt', enabled: true } },
+      {
+        type: 'dynamodb-ttl-xp',
+        properties: { attributeName: 'expiresAt', enabled: true },
+      },
     ]);
-    expect(ctx.output).toHaveBeenCalledWith('tableName', 'tenant-atlantis-orders');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'tableName',
+      'tenant-atlantis-orders',
+    );
     expect(ctx.output).toHaveBeenCalledWith('componentType', 'aws-dynamodb-xp');
   });
 
@@ -47,7 +64,9 @@ describe('kubevela:application:build', () => {
       workspacePath: workspace.path,
     });
     await action.handler(ctx);
-    expect(workspace.content()).toEqual({ deploy: { 'app.yaml': expect.stringContaining('aws-dynamodb-xp') } });
+    expect(workspace.content()).toEqual({
+      deploy: { 'app.yaml': expect.stringContaining('aws-dynamodb-xp') },
+    });
   });
 
   it('refuses a target path outside the workspace', async () => {

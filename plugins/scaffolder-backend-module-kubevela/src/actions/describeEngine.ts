@@ -1,6 +1,10 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
-import { ENGINE_IDS, ENGINES, isEngineId } from '@vela-tables/plugin-kubevela-common';
+import {
+  ENGINE_IDS,
+  ENGINES,
+  isEngineId,
+} from '@vela-tables/plugin-kubevela-common';
 
 /**
  * `kubevela:engine:describe`: what an engine offers, so a template or pipeline can show
@@ -11,6 +15,8 @@ export function createDescribeEngineAction() {
     id: 'kubevela:engine:describe',
     description:
       'Describes an infrastructure engine: its KubeVela component type, trait names and supported features.',
+    // It only reads the engine catalogue, so a template's dry run can run it.
+    supportsDryRun: true,
     schema: {
       input: {
         engine: z =>
@@ -19,7 +25,9 @@ export function createDescribeEngineAction() {
       output: {
         componentType: z => z.string().describe('KubeVela component type'),
         traitTypes: z =>
-          z.array(z.string()).describe('KubeVela trait types the engine accepts'),
+          z
+            .array(z.string())
+            .describe('KubeVela trait types the engine accepts'),
         features: z =>
           z.record(z.string()).describe('How each table feature is delivered'),
       },
@@ -28,12 +36,17 @@ export function createDescribeEngineAction() {
       const { engine } = ctx.input;
       if (!isEngineId(engine)) {
         throw new InputError(
-          `engine: unknown engine '${engine}'; expected one of ${ENGINE_IDS.join(', ')}`,
+          `engine: unknown engine '${engine}'; expected one of ${ENGINE_IDS.join(
+            ', ',
+          )}`,
         );
       }
       const definition = ENGINES[engine];
       ctx.output('componentType', definition.componentType);
-      ctx.output('traitTypes', definition.traits ? Object.values(definition.traits) : []);
+      ctx.output(
+        'traitTypes',
+        definition.traits ? Object.values(definition.traits) : [],
+      );
       ctx.output('features', { ...definition.features });
     },
   });

@@ -8,6 +8,9 @@ export function testDynamoDbClient() {
   return createDynamoDbClient({
     endpoint: dynamodb.endpoint,
     region: dynamodb.region,
-    credentials: { accessKeyId: dynamodb.accessKeyId, secretAccessKey: dynamodb.secretAccessKey },
+    credentials: {
+      accessKeyId: dynamodb.accessKeyId,
+      secretAccessKey: dynamodb.secretAccessKey,
+    },
   });
 }

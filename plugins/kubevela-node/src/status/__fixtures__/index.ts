@@ -8,7 +8,9 @@ const FIXTURES_DIR = __dirname;
 
 /** A fixture file: one object or a list of objects, shaped by the real CRD status schemas. */
 export function fixture(name: string): KubeObject[] {
-  const parsed = JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.json`), 'utf8'));
+  const parsed = JSON.parse(
+    readFileSync(join(FIXTURES_DIR, `${name}.json`), 'utf8'),
+  );
   return Array.isArray(parsed) ? parsed : [parsed];
 }
 
@@ -19,10 +21,12 @@ export function fixtureObject(name: string): KubeObject {
 
 /**
  * A fixture captured from the real vela-core and KRO (`captured/<name>.json`, written by
- * captureFixtures.integration.test.ts in capture mode); `capturedWith` says what wrote it.
+ * scripts/capture-fixtures.ts); `capturedWith` says what wrote it.
  */
 export function captured(name: string): KubeObject[] {
-  const parsed = JSON.parse(readFileSync(join(FIXTURES_DIR, 'captured', `${name}.json`), 'utf8')) as {
+  const parsed = JSON.parse(
+    readFileSync(join(FIXTURES_DIR, 'captured', `${name}.json`), 'utf8'),
+  ) as {
     capturedWith: string;
     objects: KubeObject[];
   };

@@ -1,5 +1,9 @@
 import useAsync from 'react-use/esm/useAsync';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { kubevelaApiRef } from '../../api/KubeVelaApi';
 import { EngineComparisonTable } from './EngineComparisonTable';
@@ -15,7 +19,10 @@ export function EngineComparisonCard() {
     return <ResponseErrorPanel error={error} />;
   }
   return (
-    <InfoCard title="DynamoDB engines compared" subheader="Crossplane, KRO + ACK and Kratix behind one KubeVela interface">
+    <InfoCard
+      title="DynamoDB engines compared"
+      subheader="Crossplane, KRO + ACK and Kratix behind one KubeVela interface"
+    >
       {value && <EngineComparisonTable comparison={value} />}
     </InfoCard>
   );

@@ -12,7 +12,11 @@ function component(annotations: Record<string, string>): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'orders', namespace: 'default', annotations },
-    spec: { type: 'resource-table', lifecycle: 'experimental', owner: 'group:default/platform-team' },
+    spec: {
+      type: 'resource-table',
+      lifecycle: 'experimental',
+      owner: 'group:default/platform-team',
+    },
   };
 }
 
@@ -35,20 +39,32 @@ describe('EntityKubeVelaTableContent', () => {
   it('shows the table status above the engine comparison for a linked entity', async () => {
     await renderContent(component({ 'app.oam.dev/name': 'orders' }));
     expect(await screen.findByTestId('table-phase')).toHaveTextContent('Ready');
-    expect(await screen.findByText('DynamoDB engines compared')).toBeInTheDocument();
+    expect(
+      await screen.findByText('DynamoDB engines compared'),
+    ).toBeInTheDocument();
   });
 
   it('shows only the engine comparison for an entity not linked to an Application', async () => {
     const api = await renderContent(component({}));
-    expect(await screen.findByText('DynamoDB engines compared')).toBeInTheDocument();
+    expect(
+      await screen.findByText('DynamoDB engines compared'),
+    ).toBeInTheDocument();
     expect(api.getTableStatus).not.toHaveBeenCalled();
   });
 });
 
 describe('isKubeVelaTableAvailable', () => {
   it('is true only with a non-empty app.oam.dev/name annotation', () => {
-    expect(isKubeVelaTableAvailable(component({ 'app.oam.dev/name': 'orders' }))).toBe(true);
-    expect(isKubeVelaTableAvailable(component({ 'app.oam.dev/name': ' ' }))).toBe(false);
-    expect(isKubeVelaTableAvailable(component({ 'backstage.io/kubernetes-id': 'orders' }))).toBe(false);
+    expect(
+      isKubeVelaTableAvailable(component({ 'app.oam.dev/name': 'orders' })),
+    ).toBe(true);
+    expect(
+      isKubeVelaTableAvailable(component({ 'app.oam.dev/name': ' ' })),
+    ).toBe(false);
+    expect(
+      isKubeVelaTableAvailable(
+        component({ 'backstage.io/kubernetes-id': 'orders' }),
+      ),
+    ).toBe(false);
   });
 });

@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -25,7 +29,10 @@ export function EntityTableStatusCard(props: { refreshIntervalMs?: number }) {
       {loading && !status && !error && <Progress />}
       {error && (
         <Box mb={status ? 2 : 0}>
-          <ResponseErrorPanel error={error} title={`Could not read the table status: ${errorMessage(error)}`} />
+          <ResponseErrorPanel
+            error={error}
+            title={`Could not read the table status: ${errorMessage(error)}`}
+          />
         </Box>
       )}
       {status && <TableStatusView status={status} />}

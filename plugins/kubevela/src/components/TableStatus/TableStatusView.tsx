@@ -1,4 +1,7 @@
-import { StructuredMetadataTable, WarningPanel } from '@backstage/core-components';
+import {
+  StructuredMetadataTable,
+  WarningPanel,
+} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -19,11 +22,21 @@ import { PHASE_ORDER } from './phaseTone';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-function keysText(keys?: KeySchemaElement[], attributes?: AttributeDefinition[]): string {
+function keysText(
+  keys?: KeySchemaElement[],
+  attributes?: AttributeDefinition[],
+): string {
   if (!keys?.length) return '—';
-  const types = new Map((attributes ?? []).map(a => [a.attributeName, a.attributeType]));
+  const types = new Map(
+    (attributes ?? []).map(a => [a.attributeName, a.attributeType]),
+  );
   return keys
-    .map(k => `${k.attributeName} (${k.keyType === 'HASH' ? 'partition' : 'sort'}${types.has(k.attributeName) ? `, ${types.get(k.attributeName)}` : ''})`)
+    .map(
+      k =>
+        `${k.attributeName} (${k.keyType === 'HASH' ? 'partition' : 'sort'}${
+          types.has(k.attributeName) ? `, ${types.get(k.attributeName)}` : ''
+        })`,
+    )
     .join(', ');
 }
 
@@ -50,9 +63,14 @@ function EngineResource(props: { resource: EngineResourceStatus }) {
     <Box mb={2} data-testid="engine-resource">
       <Typography variant="subtitle2">
         {r.kind} {r.namespace ? `${r.namespace}/` : ''}
-        {r.name} <Typography component="span" variant="caption">({r.apiVersion})</Typography>
+        {r.name}{' '}
+        <Typography component="span" variant="caption">
+          ({r.apiVersion})
+        </Typography>
         {r.state && <> — state {r.state}</>}
-        {r.fromStandIn && <Chip size="small" label="local stand-in" style={{ marginLeft: 8 }} />}
+        {r.fromStandIn && (
+          <Chip size="small" label="local stand-in" style={{ marginLeft: 8 }} />
+        )}
       </Typography>
       {r.conditions.length === 0 ? (
         <Typography variant="body2">No conditions reported yet.</Typography>
@@ -75,7 +93,9 @@ function EngineResource(props: { resource: EngineResourceStatus }) {
                 <TableCell style={NO_WRAP}>{c.status}</TableCell>
                 <TableCell style={NO_WRAP}>{c.reason ?? ''}</TableCell>
                 <TableCell>{c.message ?? ''}</TableCell>
-                <TableCell style={NO_WRAP}>{when(c.lastTransitionTime)}</TableCell>
+                <TableCell style={NO_WRAP}>
+                  {when(c.lastTransitionTime)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -87,7 +107,11 @@ function EngineResource(props: { resource: EngineResourceStatus }) {
 
 function DriftTable(props: { drift: TableDrift[] }) {
   if (props.drift.length === 0) {
-    return <Typography variant="body2">No drift: DynamoDB matches what the cluster asks for.</Typography>;
+    return (
+      <Typography variant="body2">
+        No drift: DynamoDB matches what the cluster asks for.
+      </Typography>
+    );
   }
   return (
     <Table size="small" aria-label="Drift between the cluster and DynamoDB">
@@ -126,8 +150,10 @@ export function TableStatusView(props: { status: TableStatusResponse }) {
             </Typography>
           )}
           <Typography variant="caption" color="textSecondary">
-            Engine {s.engine} · Application {s.application.namespace}/{s.application.name}
-            {s.application.phase ? ` (${s.application.phase})` : ''} · cluster {s.cluster} · read {when(s.observedAt)}
+            Engine {s.engine} · Application {s.application.namespace}/
+            {s.application.name}
+            {s.application.phase ? ` (${s.application.phase})` : ''} · cluster{' '}
+            {s.cluster} · read {when(s.observedAt)}
           </Typography>
         </Box>
       </Box>
@@ -140,16 +166,25 @@ export function TableStatusView(props: { status: TableStatusResponse }) {
             ARN: s.tableArn ?? '—',
             Keys: keysText(s.keySchema, s.attributeDefinitions),
             'Billing mode': s.billingMode ?? '—',
-            Features: s.enabledFeatures.length ? s.enabledFeatures.join(', ') : 'none',
+            Features: s.enabledFeatures.length
+              ? s.enabledFeatures.join(', ')
+              : 'none',
           }}
         />
       </Section>
 
       <Section title="Engine resources">
         {s.engineResources.length === 0 ? (
-          <Typography variant="body2">No engine resources found yet.</Typography>
+          <Typography variant="body2">
+            No engine resources found yet.
+          </Typography>
         ) : (
-          s.engineResources.map(r => <EngineResource key={`${r.apiVersion}/${r.kind}/${r.name}`} resource={r} />)
+          s.engineResources.map(r => (
+            <EngineResource
+              key={`${r.apiVersion}/${r.kind}/${r.name}`}
+              resource={r}
+            />
+          ))
         )}
       </Section>
 
@@ -157,14 +192,23 @@ export function TableStatusView(props: { status: TableStatusResponse }) {
         {reached.length === 0 ? (
           <Typography variant="body2">Not known yet.</Typography>
         ) : (
-          <StructuredMetadataTable dense metadata={Object.fromEntries(reached.map(p => [p, when(s.phaseTimestamps[p])]))} />
+          <StructuredMetadataTable
+            dense
+            metadata={Object.fromEntries(
+              reached.map(p => [p, when(s.phaseTimestamps[p])]),
+            )}
+          />
         )}
       </Section>
 
       {(s.dynamoDb || s.dynamoDbError) && (
         <Section title="What DynamoDB says">
           {s.dynamoDbError && (
-            <WarningPanel severity="warning" title="DynamoDB could not be read" message={s.dynamoDbError} />
+            <WarningPanel
+              severity="warning"
+              title="DynamoDB could not be read"
+              message={s.dynamoDbError}
+            />
           )}
           {s.dynamoDb && (
             <StructuredMetadataTable
@@ -172,14 +216,19 @@ export function TableStatusView(props: { status: TableStatusResponse }) {
               metadata={{
                 'Table status': s.dynamoDb.tableStatus,
                 ARN: s.dynamoDb.tableArn ?? '—',
-                Keys: keysText(s.dynamoDb.keySchema, s.dynamoDb.attributeDefinitions),
+                Keys: keysText(
+                  s.dynamoDb.keySchema,
+                  s.dynamoDb.attributeDefinitions,
+                ),
                 'Billing mode': s.dynamoDb.billingMode ?? '—',
                 ...(s.dynamoDb.provisionedThroughput
                   ? {
                       Capacity: `${s.dynamoDb.provisionedThroughput.readCapacityUnits} read / ${s.dynamoDb.provisionedThroughput.writeCapacityUnits} write`,
                     }
                   : {}),
-                ...(s.dynamoDb.itemCount !== undefined ? { Items: String(s.dynamoDb.itemCount) } : {}),
+                ...(s.dynamoDb.itemCount !== undefined
+                  ? { Items: String(s.dynamoDb.itemCount) }
+                  : {}),
                 'Read at': when(s.dynamoDb.observedAt),
               }}
             />

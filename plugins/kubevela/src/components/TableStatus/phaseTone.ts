@@ -14,4 +14,11 @@ export const PHASE_TONES: Readonly<Record<TablePhase, PhaseTone>> = {
 };
 
 /** The phases in the order a table usually goes through them, for the timeline. */
-export const PHASE_ORDER: readonly TablePhase[] = ['Provisioning', 'Ready', 'Degraded', 'Failed', 'Deleting', 'Unknown'];
+export const PHASE_ORDER: readonly TablePhase[] = [
+  'Provisioning',
+  'Ready',
+  'Degraded',
+  'Failed',
+  'Deleting',
+  'Unknown',
+];

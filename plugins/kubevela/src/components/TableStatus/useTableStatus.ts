@@ -7,9 +7,16 @@ import type { TableStatusResponse } from '../../api/types';
 export const TABLE_STATUS_REFRESH_MS = 10_000;
 
 /** The status of an entity's table, read again every `intervalMs` while the page is visible. */
-export function useTableStatus(entityRef: string, intervalMs: number = TABLE_STATUS_REFRESH_MS) {
+export function useTableStatus(
+  entityRef: string,
+  intervalMs: number = TABLE_STATUS_REFRESH_MS,
+) {
   const api = useApi(kubevelaApiRef);
-  const [state, setState] = useState<{ status?: TableStatusResponse; error?: Error; loading: boolean }>({
+  const [state, setState] = useState<{
+    status?: TableStatusResponse;
+    error?: Error;
+    loading: boolean;
+  }>({
     loading: true,
   });
   const mounted = useRef(true);
@@ -20,7 +27,12 @@ export function useTableStatus(entityRef: string, intervalMs: number = TABLE_STA
       if (mounted.current) setState({ status, loading: false });
     } catch (e) {
       // Keep the last good status next to the error: a failed poll does not erase what was known.
-      if (mounted.current) setState(prev => ({ status: prev.status, error: e as Error, loading: false }));
+      if (mounted.current)
+        setState(prev => ({
+          status: prev.status,
+          error: e as Error,
+          loading: false,
+        }));
     }
   }, [api, entityRef]);
 
@@ -28,7 +40,8 @@ export function useTableStatus(entityRef: string, intervalMs: number = TABLE_STA
     mounted.current = true;
     setState({ loading: true });
     load();
-    const visible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
+    const visible = () =>
+      typeof document === 'undefined' || document.visibilityState !== 'hidden';
     const timer = setInterval(() => {
       if (visible()) load();
     }, intervalMs);

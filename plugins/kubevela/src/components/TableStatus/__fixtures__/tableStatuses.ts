@@ -6,7 +6,12 @@ const base: TableStatusResponse = {
   summary: 'Crossplane reports the table Ready and Synced',
   engine: 'crossplane',
   cluster: 'local',
-  application: { name: 'orders', namespace: 'team-a', phase: 'running', components: [{ name: 'orders-table', healthy: true }] },
+  application: {
+    name: 'orders',
+    namespace: 'team-a',
+    phase: 'running',
+    components: [{ name: 'orders-table', healthy: true }],
+  },
   engineResources: [
     {
       apiVersion: 'dynamodb.aws.m.upbound.io/v1beta1',
@@ -14,8 +19,18 @@ const base: TableStatusResponse = {
       name: 'orders-table',
       namespace: 'team-a',
       conditions: [
-        { type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: '2026-01-01T00:00:42Z' },
-        { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: '2026-01-01T00:00:05Z' },
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'Available',
+          lastTransitionTime: '2026-01-01T00:00:42Z',
+        },
+        {
+          type: 'Synced',
+          status: 'True',
+          reason: 'ReconcileSuccess',
+          lastTransitionTime: '2026-01-01T00:00:05Z',
+        },
       ],
     },
   ],
@@ -31,7 +46,10 @@ const base: TableStatusResponse = {
   ],
   billingMode: 'PAY_PER_REQUEST',
   enabledFeatures: ['ttl', 'protection'],
-  phaseTimestamps: { Provisioning: '2026-01-01T00:00:00Z', Ready: '2026-01-01T00:00:42Z' },
+  phaseTimestamps: {
+    Provisioning: '2026-01-01T00:00:00Z',
+    Ready: '2026-01-01T00:00:42Z',
+  },
   observedAt: '2026-01-01T00:01:00Z',
 };
 
@@ -60,50 +78,82 @@ export const TABLE_STATUSES: Record<TablePhase, TableStatusResponse> = {
     engineResources: [
       {
         ...base.engineResources[0],
-        conditions: [{ type: 'Ready', status: 'False', reason: 'Creating', lastTransitionTime: '2026-01-01T00:00:05Z' }],
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'Creating',
+            lastTransitionTime: '2026-01-01T00:00:05Z',
+          },
+        ],
       },
     ],
     phaseTimestamps: { Provisioning: '2026-01-01T00:00:00Z' },
-    dynamoDbError: "DynamoDB table 'orders-table' does not exist at 127.0.0.1 region us-west-2",
+    dynamoDbError:
+      "DynamoDB table 'orders-table' does not exist at 127.0.0.1 region us-west-2",
   },
   Degraded: {
     ...base,
     phase: 'Degraded',
-    summary: 'the table exists but the provider cannot apply changes (ReconcileError): throttled',
+    summary:
+      'the table exists but the provider cannot apply changes (ReconcileError): throttled',
     engineResources: [
       {
         ...base.engineResources[0],
         conditions: [
           { type: 'Ready', status: 'True', reason: 'Available' },
-          { type: 'Synced', status: 'False', reason: 'ReconcileError', message: 'throttled' },
+          {
+            type: 'Synced',
+            status: 'False',
+            reason: 'ReconcileError',
+            message: 'throttled',
+          },
         ],
       },
     ],
-    phaseTimestamps: { ...base.phaseTimestamps, Degraded: '2026-01-01T00:05:00Z' },
+    phaseTimestamps: {
+      ...base.phaseTimestamps,
+      Degraded: '2026-01-01T00:05:00Z',
+    },
   },
   Failed: {
     ...base,
     phase: 'Failed',
-    summary: 'AWS or the provider refused the table (ReconcileError): ValidationException: bad key',
+    summary:
+      'AWS or the provider refused the table (ReconcileError): ValidationException: bad key',
     tableArn: undefined,
     engineResources: [
       {
         ...base.engineResources[0],
-        conditions: [{ type: 'Synced', status: 'False', reason: 'ReconcileError', message: 'ValidationException: bad key' }],
+        conditions: [
+          {
+            type: 'Synced',
+            status: 'False',
+            reason: 'ReconcileError',
+            message: 'ValidationException: bad key',
+          },
+        ],
       },
     ],
-    phaseTimestamps: { Provisioning: '2026-01-01T00:00:00Z', Failed: '2026-01-01T00:00:09Z' },
+    phaseTimestamps: {
+      Provisioning: '2026-01-01T00:00:00Z',
+      Failed: '2026-01-01T00:00:09Z',
+    },
   },
   Deleting: {
     ...base,
     phase: 'Deleting',
     summary: 'the Application is being deleted',
-    phaseTimestamps: { ...base.phaseTimestamps, Deleting: '2026-01-02T00:00:00Z' },
+    phaseTimestamps: {
+      ...base.phaseTimestamps,
+      Deleting: '2026-01-02T00:00:00Z',
+    },
   },
   Unknown: {
     ...base,
     phase: 'Unknown',
-    summary: 'KubeVela reports the Application running, but its engine resources could not be read',
+    summary:
+      'KubeVela reports the Application running, but its engine resources could not be read',
     engineResources: [],
     tableName: undefined,
     tableArn: undefined,

@@ -1,0 +1,113 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type {
+  PhaseTransition,
+  TablePhase,
+} from '@vela-tables/plugin-kubevela-common';
+import type { Knex } from 'knex';
+
+/** Which Application a history belongs to. */
+export interface ApplicationKey {
+  cluster: string;
+  namespace: string;
+  application: string;
+}
+
+/** Most transitions returned per Application (the newest ones). */
+export const HISTORY_LIMIT = 100;
+
+const CURRENT = 'kubevela_phase_current';
+const HISTORY = 'kubevela_phase_history';
+
+/**
+ * The phase history in the plugin's database (SQLite by default, PostgreSQL when the backend is
+ * configured with it), with the knex migrations in `migrations/`.
+ */
+export class PhaseHistoryStore {
+  private constructor(private readonly db: Knex) {}
+
+  /** Opens the plugin's database and brings its schema up to date. */
+  static async create(database: DatabaseService): Promise<PhaseHistoryStore> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({
+        directory: resolvePackagePath(
+          '@vela-tables/plugin-kubevela-backend',
+          'migrations',
+        ),
+      });
+    }
+    return new PhaseHistoryStore(db);
+  }
+
+  /**
+   * Records `phase` for an Application if it differs from the phase stored for it, atomically:
+   * the current phase is changed with a conditional update (or inserted under its primary
+   * key), so when several backend replicas see the same transition only one writes it. Returns
+   * the transition written, or undefined when the phase was already current.
+   */
+  async record(
+    key: ApplicationKey,
+    phase: TablePhase,
+    at: string,
+    reason?: string,
+  ): Promise<PhaseTransition | undefined> {
+    return this.db.transaction(async tx => {
+      const current = await tx(CURRENT)
+        .where(key)
+        .first<{ phase: string } | undefined>('phase');
+      if (current?.phase === phase) return undefined;
+      if (current) {
+        const changed = await tx(CURRENT)
+          .where({ ...key, phase: current.phase })
+          .update({ phase, changed_at: at });
+        if (changed !== 1) return undefined;
+      } else {
+        try {
+          await tx(CURRENT).insert({ ...key, phase, changed_at: at });
+        } catch (e) {
+          // another replica inserted it first
+          if (/unique|duplicate|constraint/i.test((e as Error).message))
+            return undefined;
+          throw e;
+        }
+      }
+      const transition: PhaseTransition = {
+        phase,
+        at,
+        ...(current ? { from: current.phase as TablePhase } : {}),
+        ...(reason ? { reason } : {}),
+      };
+      await tx(HISTORY).insert({
+        ...key,
+        phase,
+        from_phase: current?.phase ?? null,
+        reason: reason ?? null,
+        observed_at: at,
+      });
+      return transition;
+    });
+  }
+
+  /** The transitions of an Application, oldest first (at most the newest {@link HISTORY_LIMIT}). */
+  async list(key: ApplicationKey): Promise<PhaseTransition[]> {
+    const rows = await this.db(HISTORY)
+      .where(key)
+      .orderBy('id', 'desc')
+      .limit(HISTORY_LIMIT)
+      .select<
+        Array<{
+          phase: string;
+          from_phase: string | null;
+          reason: string | null;
+          observed_at: string;
+        }>
+      >('phase', 'from_phase', 'reason', 'observed_at');
+    return rows.reverse().map(r => ({
+      phase: r.phase as TablePhase,
+      at: r.observed_at,
+      ...(r.from_phase ? { from: r.from_phase as TablePhase } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
+  }
+}

@@ -1,0 +1,11 @@
+export {
+  CATALOG_ENTITY_RESOURCE_TYPE,
+  kubevelaPermissions,
+  kubevelaTableCreatePermission,
+  kubevelaTableDeletePermission,
+  kubevelaTableReadPermission,
+} from './permissions';
+export type {
+  KubeVelaBasicPermission,
+  KubeVelaEntityPermission,
+} from './permissions';

@@ -38,6 +38,14 @@ if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+if [ "$want_platform" = 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  # the phase-history tests start a throw-away PostgreSQL server on loopback (never a service)
+  step "installing Debian's PostgreSQL server binaries (initdb, pg_ctl)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+
 if [ "$want_platform" = 1 ]; then
   for script in scripts/platform/build-kube.sh scripts/platform/install-moto.sh \
                 scripts/platform/build-vela.sh scripts/platform/build-kro.sh; do

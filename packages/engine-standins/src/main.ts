@@ -63,6 +63,7 @@ async function main(args: string[]): Promise<void> {
     defaultRegion: info.dynamodb.region,
     engines: engines as StandInId[],
     healthPort: Number(flag(args, 'health-port') ?? 0),
+    conversionCertDir: flag(args, 'conversion-cert-dir'),
   });
   await running.synced;
   process.stdout.write(`stand-ins synced: ${engines.join(', ')}\n`);

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { runTableConversionWebhook } from './crossplane';
 import type { Server } from 'node:http';
 import { dynamoDbClients } from './runtime/dynamodbClients';
 import type { AwsTarget } from './runtime/dynamodbClients';
@@ -20,6 +23,12 @@ export interface RunStandInsOptions {
   engines: readonly StandInId[];
   /** Serve `/readyz` (200 once every watch has listed once) and `/parts` here (0 = none). */
   healthPort?: number;
+  /**
+   * With the crossplane stand-in: tls.crt, tls.key and ca.crt of the Crossplane provider's
+   * conversion webhook for the cluster-scoped Table CRD (v1beta1 lists <-> v1beta2 objects), which
+   * the stand-in then serves and registers on the CRD, as the provider does.
+   */
+  conversionCertDir?: string;
   log?: (line: string) => void;
 }
 
@@ -73,6 +82,22 @@ export async function runStandIns(
       }),
     );
   }
+  let conversion: { stop(): Promise<void> } | undefined;
+  if (options.conversionCertDir && options.engines.includes('crossplane')) {
+    const file = (name: string) =>
+      readFileSync(join(options.conversionCertDir!, name), 'utf8');
+    conversion = await runTableConversionWebhook({
+      kube,
+      certPem: file('tls.crt'),
+      keyPem: file('tls.key'),
+      caPem: file('ca.crt'),
+    });
+    log(
+      `[local stand-in for Crossplane's AWS provider] serving the Table CRD's conversion webhook at ${
+        (conversion as { url?: string }).url
+      }`,
+    );
+  }
   const synced = Promise.all(loops.map(l => l.synced)).then(() => undefined);
   let isSynced = false;
   void synced.then(() => {
@@ -101,6 +126,7 @@ export async function runStandIns(
     synced,
     async stop() {
       await Promise.all(loops.map(l => l.stop()));
+      await conversion?.stop().catch(() => undefined);
       kube.close();
       if (server) await new Promise(resolve => server!.close(resolve));
     },

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { createWebhookCertificates } from './certs';
 import { httpOk } from './controllers';
 import { getFreePort } from './ports';
 import { startProcess, waitUntil } from './processes';
@@ -25,6 +26,11 @@ export interface StartStandInsOptions {
   engines: readonly string[];
   /** serves /readyz and /parts on 127.0.0.1 */
   healthPort: number;
+  /**
+   * tls.crt, tls.key and ca.crt for the Crossplane provider's conversion webhook (the stand-in
+   * serves it, as the provider does, when it runs the crossplane stand-in)
+   */
+  conversionCertDir?: string;
   timeoutMs?: number;
 }
 
@@ -60,6 +66,9 @@ export function standInsCommand(
       options.engines.join(','),
       '--health-port',
       String(options.healthPort),
+      ...(options.conversionCertDir
+        ? ['--conversion-cert-dir', options.conversionCertDir]
+        : []),
     ],
   };
 }
@@ -116,7 +125,18 @@ function getJson<T>(port: number, path: string): Promise<T> {
 export async function startStandIns(
   options: StartStandInsOptions,
 ): Promise<RunningStandIns> {
-  const { command, args } = standInsCommand(options);
+  const withCerts = options.engines.includes('crossplane')
+    ? {
+        ...options,
+        conversionCertDir: (
+          await createWebhookCertificates(
+            options.stateDir,
+            'crossplane-conversion-webhook',
+          )
+        ).certDir,
+      }
+    : options;
+  const { command, args } = standInsCommand(withCerts);
   const proc = startProcess(STAND_INS_PROCESS, command, args, {
     logFile: join(options.stateDir, `${STAND_INS_PROCESS}.log`),
     cwd: options.repoRoot,

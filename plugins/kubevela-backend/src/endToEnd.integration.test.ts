@@ -86,9 +86,6 @@ const CASES: EngineCase[] = [
   {
     id: 'xp-cluster',
     engine: 'crossplane',
-    // ttl, serverSideEncryption and pointInTimeRecovery are one-item lists in the cluster-scoped
-    // v1beta1 Table; the CRD stores v1beta2 and needs the provider's conversion webhook to keep
-    // them, which the local platform does not run yet: those features are covered by xp-ns.
     input: {
       ...pkSk,
       crossplane: { scope: 'cluster' },
@@ -99,6 +96,10 @@ const CASES: EngineCase[] = [
         { ...gsi1, readCapacityUnits: 2, writeCapacityUnits: 2 },
       ],
       stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
+      // one-item lists in v1beta1: kept through the provider's conversion webhook
+      ttl: { enabled: true, attributeName: 'expiresAt' },
+      encryption: { enabled: true, sseType: 'KMS' },
+      pointInTimeRecovery: true,
     },
   },
   {

@@ -25,6 +25,7 @@ import type { ResourceKind } from '../../runtime/resourceKind';
 import { crdStatusSchema, schemaViolations } from '../../testing/statusSchema';
 import { MANAGED_FINALIZER } from '../constants';
 import {
+  CLUSTER_TABLE_CRD,
   installConversionWebhook,
   startConversionWebhook,
   uninstallConversionWebhook,
@@ -75,6 +76,13 @@ export class CrossplaneTestKit {
    * one-item lists survive a write, i.e. the API server converts through it.
    */
   async serveConversionWebhook(): Promise<void> {
+    // the platform's own stand-in already serves it: leave it in place for the other tests
+    const crd = await this.kube.get(
+      `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${CLUSTER_TABLE_CRD}`,
+    );
+    const conversion = (crd?.spec as { conversion?: { strategy?: string } })
+      ?.conversion;
+    if (conversion?.strategy === 'Webhook') return;
     const dir = mkdtempSync(join(tmpdir(), 'xp-conversion-'));
     try {
       const f = (name: string) => join(dir, name);

@@ -35,6 +35,12 @@ stage "formatting (prettier --check on the TypeScript sources)"
 yarn prettier --check --loglevel warn "plugins/*/src/**/*.{ts,tsx}" "packages/*/src/**/*.{ts,tsx}" \
   "plugins/*/scripts/**/*.ts" "packages/*/scripts/**/*.ts" || failed_stage+=("prettier")
 
+stage "API reports of the published plugins (report.api.md is up to date)"
+yarn backstage-repo-tools api-reports --tsc --ci --allow-all-warnings \
+  plugins/kubevela-common plugins/kubevela-node plugins/kubevela-backend \
+  plugins/scaffolder-backend-module-kubevela plugins/kubevela plugins/catalog-backend-module-kubevela \
+  || failed_stage+=("api-reports")
+
 stage "platform manifests: vela def vet, render, dry-run, negative set"
 check_stage manifests-check scripts/manifests/check.sh "$results/manifests-check.log"
 

@@ -11,7 +11,8 @@ inputs real DynamoDB refuses, so a refusal has to be asked for): POST /_vela_tab
 {"operation": "CreateTable", "tableName": "t1", "code": "LimitExceededException",
 "message": "...", "times": 1} makes the next matching call(s) fail with that error, exactly as
 DynamoDB answers errors (HTTP 400, `__type`, `message`); `times` absent or 0 = until cleared.
-GET lists the active faults, DELETE clears them. The path is not part of DynamoDB's API and is
+GET lists the active faults, DELETE clears them (with {"owner": ...}, only those posted with
+that owner). The path is not part of DynamoDB's API and is
 only served here, on loopback.
 
 Run with the python of the venv made by scripts/platform/install-moto.sh:
@@ -157,9 +158,18 @@ def faults_endpoint(environ, start_response):
                 "code": fault["code"],
                 "message": fault["message"],
                 "times": int(fault.get("times") or 0),
+                "owner": fault.get("owner"),
             })
         elif method == "DELETE":
-            _faults.clear()
+            # {"owner": ...} clears only that owner's faults (tests in other processes keep theirs)
+            try:
+                owner = _read_json(environ).get("owner")
+            except ValueError:
+                owner = None
+            if owner is None:
+                _faults.clear()
+            else:
+                _faults[:] = [f for f in _faults if f.get("owner") != owner]
         return _respond(start_response, "200 OK", {"faults": list(_faults)})
 
 

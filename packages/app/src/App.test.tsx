@@ -28,7 +28,8 @@ async function discoverPackagesAsTheCliDoes(): Promise<string[]> {
     config: new ConfigReader(frontendConfig),
     targetPath: resolve(__dirname, '..'),
   });
-  require(moduleName);
+  // by its path: the CLI writes the module during this test, after jest has indexed the modules
+  require(resolve(__dirname, '..', 'node_modules', `${moduleName}.js`));
   const discovered = (
     window as unknown as Record<string, { modules: Array<{ name: string }> }>
   )['__@backstage/discovered__'];

@@ -62,15 +62,19 @@ function faultsRequest(
   });
 }
 
+// Test files run in parallel jest workers against one DynamoDB server: each process clears only
+// the faults it injected.
+const OWNER = `pid-${process.pid}`;
+
 /** Makes the local DynamoDB server refuse matching calls with the given error. */
 export function injectDynamoDbFault(
   endpoint: string,
   fault: DynamoDbFault,
 ): Promise<void> {
-  return faultsRequest(endpoint, 'POST', fault);
+  return faultsRequest(endpoint, 'POST', { ...fault, owner: OWNER });
 }
 
-/** Clears every injected fault. */
+/** Clears every fault this process injected. */
 export function clearDynamoDbFaults(endpoint: string): Promise<void> {
-  return faultsRequest(endpoint, 'DELETE');
+  return faultsRequest(endpoint, 'DELETE', { owner: OWNER });
 }

@@ -34,7 +34,11 @@ export function readCrossplaneTableStatus(
   }
   const observedState = crossplaneTableModel.readObservedState(table);
   const ready = condition(observedState.conditions, 'Ready');
-  const synced = condition(observedState.conditions, 'Synced');
+  const syncedCondition = condition(observedState.conditions, 'Synced');
+  // A paused resource (`crossplane.io/paused`) is not reconciled, not refused: Crossplane says so
+  // with Synced=False ReconcilePaused, and the last observed Ready still describes the table.
+  const paused = syncedCondition?.reason === 'ReconcilePaused';
+  const synced = paused ? undefined : syncedCondition;
   let phase: TablePhase;
   let summary: string;
   let since: string | undefined;
@@ -55,7 +59,9 @@ export function readCrossplaneTableStatus(
     since = synced.lastTransitionTime;
   } else if (ready?.status === 'True') {
     phase = 'Ready';
-    summary = 'Crossplane reports the table Ready and Synced';
+    summary = paused
+      ? 'Crossplane reports the table Ready; its reconciliation is paused (crossplane.io/paused)'
+      : 'Crossplane reports the table Ready and Synced';
     since = ready.lastTransitionTime;
   } else if (ready?.status === 'False' && ready.reason === 'Unavailable') {
     phase = 'Degraded';

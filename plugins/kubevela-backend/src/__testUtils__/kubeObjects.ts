@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { kubeConnection, kubeRequest } from '@internal/local-platform';
 import type { PlatformInfo } from '@internal/local-platform';
 import type { KubeObject } from '@vela-tables/plugin-kubevela-node';
@@ -38,25 +40,29 @@ export async function createWithStatus(
 }
 
 /**
- * Requests the apiserver served for KubeVela and Crossplane resources so far (from its /metrics),
- * optionally only of some verbs (e.g. GET and LIST: reads, not the watches' WATCH).
+ * Counts the requests this process sends to the platform's apiserver from now on, leaving out
+ * watch requests (their reconnects are the watches' own upkeep). Only this process counts, so the
+ * other clients of the shared platform (vela-core, KRO, the engine stand-ins) cannot skew it.
+ * Node publishes every outgoing http(s) request on the `http.client.request.start` channel;
+ * @kubernetes/client-node sends through node-fetch, which uses node:https.
  */
-export async function engineApiRequests(
+export function countApiserverRequests(
   info: PlatformInfo,
-  verbs?: string[],
-): Promise<number> {
-  const res = await kubeRequest(kubeConnection(info), 'GET', '/metrics');
-  let total = 0;
-  for (const line of res.body.split('\n')) {
-    if (!line.startsWith('apiserver_request_total{')) continue;
-    if (verbs && !verbs.some(v => line.includes(`verb="${v}"`))) continue;
-    if (
-      !/group="(core\.oam\.dev|dynamodb\.aws\.upbound\.io|dynamodb\.aws\.m\.upbound\.io)"/.test(
-        line,
-      )
-    )
-      continue;
-    total += Number(line.split(' ').pop());
-  }
-  return total;
+  methods: string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+): { count(): number; stop(): void } {
+  const port = new URL(info.kubernetes.server).port;
+  let count = 0;
+  const onStart = (message: unknown) => {
+    const req = (message as { request: ClientRequest }).request;
+    const host = String(req.getHeader('host') ?? '');
+    if (!host.endsWith(`:${port}`)) return;
+    if (!methods.includes(req.method)) return;
+    if (/[?&]watch=(true|1)(&|$)/.test(req.path)) return;
+    count++;
+  };
+  subscribe('http.client.request.start', onStart);
+  return {
+    count: () => count,
+    stop: () => unsubscribe('http.client.request.start', onStart),
+  };
 }

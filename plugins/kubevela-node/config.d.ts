@@ -13,6 +13,19 @@ export interface Config {
     tableNamePrefix?: string;
     /** Region used when a request does not name one. Defaults to `us-west-2`. */
     defaultRegion?: string;
+    /**
+     * Regions the forms offer and the actions accept. Defaults to `[defaultRegion]`; must
+     * contain `defaultRegion`.
+     */
+    regions?: string[];
+    /**
+     * Component and trait types the actions may apply. Defaults to every type the portal knows
+     * (all engines' definitions and `session-api`); narrow it to what the platform installs.
+     */
+    offer?: {
+      componentTypes?: string[];
+      traitTypes?: string[];
+    };
     /** The DynamoDB endpoint the status page reads from (DescribeTable), e.g. LocalStack or the embedded server. */
     aws?: {
       /** Endpoint URL; leave out to use AWS itself. */
@@ -50,6 +63,8 @@ export interface Config {
       kubeconfigPath?: string;
       /** Context inside `kubeconfigPath`; defaults to its current context. */
       kubeconfigContext?: string;
+      /** Namespaces the portal may use on this cluster; overrides `kubevela.allowedNamespaces`. */
+      allowedNamespaces?: string[];
     }>;
   };
 }

@@ -4,11 +4,15 @@
  *
  * @packageDocumentation
  */
-export { readKubeVelaConfig } from './config/readKubeVelaConfig';
+export {
+  allowedNamespacesOn,
+  readKubeVelaConfig,
+} from './config/readKubeVelaConfig';
 export type {
-  KubeVelaConfig,
   KubeVelaAwsConfig,
   KubeVelaClusterConfig,
+  KubeVelaConfig,
+  KubeVelaOffer,
 } from './config/readKubeVelaConfig';
 export * from './cluster';
 export * from './client';

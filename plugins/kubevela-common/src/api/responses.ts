@@ -48,3 +48,82 @@ export interface PhaseTransition {
   /** Why, in the engine's words (its condition reason and message, or the status summary). */
   reason?: string;
 }
+
+/** One cluster as the portal's forms may use it (`GET /platform`). */
+export interface PlatformCluster {
+  name: string;
+  /** Namespaces the portal may create Applications in on this cluster. */
+  allowedNamespaces: string[];
+}
+
+/**
+ * What the platform offers to self-service forms and pipelines (`GET /platform`): read from the
+ * backend's configuration, so templates do not repeat it.
+ */
+export interface PlatformOffer {
+  clusters: PlatformCluster[];
+  regions: string[];
+  defaultRegion: string;
+  /** Engines whose component type the platform offers (`kubevela.offer.componentTypes`). */
+  engines: EngineId[];
+  componentTypes: string[];
+  traitTypes: string[];
+  /** Prefix the platform puts in front of every table name. */
+  tableNamePrefix: string;
+}
+
+/** Whether one cluster can serve an engine, and the evidence (`GET /comparison?entityRef=`). */
+export interface EngineAvailability {
+  engine: EngineId;
+  cluster: string;
+  /** The engine's CRDs (its resource kinds) are served by the cluster. */
+  crdsPresent: boolean;
+  /** The engine's ComponentDefinition is installed in KubeVela. */
+  definitionInstalled: boolean;
+  /**
+   * A controller was seen working: one of the engine's resources has a condition that changed
+   * after it was created. `false` when resources exist but none moved; `undefined` with no
+   * resources to judge by.
+   */
+  controllerObserved?: boolean;
+  /** A stand-in (not the real controller) manages the engine's resources on this cluster. */
+  standIn?: boolean;
+  /** In words, why the engine is or is not available. */
+  summary: string;
+}
+
+/** Live figures of one engine, from the watch cache and the phase history. */
+export interface EngineLiveFigures {
+  engine: EngineId;
+  tables: number;
+  ready: number;
+  /** `ready / tables`, absent with no tables. */
+  shareReady?: number;
+  /** Median seconds from first seen to Ready over `sampleSize` observed tables. */
+  medianSecondsToReady?: number;
+  sampleSize: number;
+  /** Where the figures came from, in words (e.g. "watch cache and phase history of cluster local"). */
+  source: string;
+}
+
+/** Moving the entity's table to another engine: whether the same spec fits, and what changes. */
+export interface MigrationOption {
+  to: EngineId;
+  /** True when the spec is accepted unchanged by the target engine. */
+  sameSpec: boolean;
+  /** Each change, in words (e.g. "component type aws-dynamodb-xp → aws-dynamodb-kro-simplified"). */
+  changes: string[];
+  /** Why the move is not possible, when it is not. */
+  blockedBy?: string[];
+}
+
+/** `GET /comparison?entityRef=`: the static comparison plus what is live for this entity. */
+export interface EntityComparison extends ComparisonTable {
+  entityRef: string;
+  /** The engine the entity's table uses, or 'unknown'. */
+  engine: EngineId | 'unknown';
+  cluster: string;
+  availability: EngineAvailability[];
+  figures: EngineLiveFigures[];
+  migrations: MigrationOption[];
+}

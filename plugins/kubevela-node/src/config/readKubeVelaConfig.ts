@@ -1,4 +1,8 @@
 import type { Config } from '@backstage/config';
+import {
+  ENGINES,
+  SESSION_API_COMPONENT,
+} from '@vela-tables/plugin-kubevela-common';
 
 /** Settings for DynamoDB calls made by the status reader. */
 export interface KubeVelaAwsConfig {
@@ -17,6 +21,16 @@ export interface KubeVelaClusterConfig {
   skipTLSVerify: boolean;
   kubeconfigPath?: string;
   kubeconfigContext?: string;
+  /** Namespaces the portal may use on this cluster; overrides `kubevela.allowedNamespaces`. */
+  allowedNamespaces?: string[];
+}
+
+/** What the platform offers to the portal's forms and actions. */
+export interface KubeVelaOffer {
+  /** ComponentDefinition names the actions may apply. */
+  componentTypes: string[];
+  /** TraitDefinition names the actions may apply. */
+  traitTypes: string[];
 }
 
 /** The `kubevela` configuration with defaults applied. */
@@ -24,6 +38,9 @@ export interface KubeVelaConfig {
   allowedNamespaces: string[];
   tableNamePrefix: string;
   defaultRegion: string;
+  /** Regions a table may be placed in; always contains `defaultRegion`. */
+  regions: string[];
+  offer: KubeVelaOffer;
   aws: KubeVelaAwsConfig;
   clusters: KubeVelaClusterConfig[];
 }
@@ -36,15 +53,57 @@ export function readKubeVelaConfig(config: Config): KubeVelaConfig {
   const defaultRegion =
     root?.getOptionalString('defaultRegion') ?? DEFAULT_REGION;
   const allowed = root?.getOptionalStringArray('allowedNamespaces') ?? [];
+  const regions = root?.getOptionalStringArray('regions') ?? [defaultRegion];
+  if (!regions.includes(defaultRegion)) {
+    throw new Error(
+      `kubevela.defaultRegion '${defaultRegion}' is not one of kubevela.regions (${regions.join(
+        ', ',
+      )})`,
+    );
+  }
   return {
     allowedNamespaces: allowed.length > 0 ? allowed : ['default'],
     tableNamePrefix: root?.getOptionalString('tableNamePrefix') ?? '',
     defaultRegion,
+    regions,
+    offer: readOffer(root?.getOptionalConfig('offer')),
     aws: readAwsConfig(root?.getOptionalConfig('aws'), defaultRegion),
     clusters: root?.has('clusters')
       ? root.getConfigArray('clusters').map(readVelaCluster)
       : readKubernetesPluginClusters(config),
   };
+}
+
+/**
+ * Every component and trait type the portal knows (all engines' definitions and the session
+ * API's web service) unless the platform narrows it with `kubevela.offer`.
+ */
+function readOffer(offer: Config | undefined): KubeVelaOffer {
+  const knownComponents = [
+    ...Object.values(ENGINES).map(e => e.componentType),
+    SESSION_API_COMPONENT,
+  ];
+  const knownTraits = [
+    ...new Set(
+      Object.values(ENGINES).flatMap(e => Object.values(e.traits ?? {})),
+    ),
+  ];
+  return {
+    componentTypes:
+      offer?.getOptionalStringArray('componentTypes') ?? knownComponents,
+    traitTypes: offer?.getOptionalStringArray('traitTypes') ?? knownTraits,
+  };
+}
+
+/** The namespaces the portal may use on a cluster: its own list, else `kubevela.allowedNamespaces`. */
+export function allowedNamespacesOn(
+  config: Pick<KubeVelaConfig, 'allowedNamespaces' | 'clusters'>,
+  clusterName: string | undefined,
+): string[] {
+  const cluster = clusterName
+    ? config.clusters.find(c => c.name === clusterName)
+    : config.clusters[0];
+  return cluster?.allowedNamespaces ?? config.allowedNamespaces;
 }
 
 function readAwsConfig(
@@ -73,6 +132,7 @@ function readVelaCluster(c: Config): KubeVelaClusterConfig {
     skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
     kubeconfigPath: c.getOptionalString('kubeconfigPath'),
     kubeconfigContext: c.getOptionalString('kubeconfigContext'),
+    allowedNamespaces: c.getOptionalStringArray('allowedNamespaces'),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   ObservedEngineState,
   Throughput,
 } from './types';
+import { count, flag, items, readConditions, text } from './jsonFields';
 
 /*
  * The ACK `Table` (dynamodb.services.k8s.aws/v1alpha1) as its CRD declares it
@@ -218,22 +219,6 @@ export function isAckTable(object: KubeObject): object is AckTable {
   );
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
-}
-
-function flag(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
-
-function items<T>(value: T[] | undefined): T[] {
-  return Array.isArray(value) ? value : [];
-}
-
 function keySchemaOf(
   keys: AckKeySchemaElement[] | undefined,
 ): KeySchemaElement[] {
@@ -340,21 +325,7 @@ export function readDesiredAckTable(table: AckTable): DesiredTable | undefined {
 /** What an ACK Table's status reports: its conditions as written, the ARN and `tableStatus`. */
 export function readObservedAckTable(table: AckTable): ObservedEngineState {
   const observed: ObservedEngineState = {
-    conditions: items(table.status?.conditions).flatMap(c => {
-      const type = text(c?.type);
-      if (!type) return [];
-      const condition: ObservedEngineState['conditions'][number] = {
-        type,
-        status: text(c.status) ?? 'Unknown',
-      };
-      const reason = text(c.reason);
-      const message = text(c.message);
-      const lastTransitionTime = text(c.lastTransitionTime);
-      if (reason) condition.reason = reason;
-      if (message) condition.message = message;
-      if (lastTransitionTime) condition.lastTransitionTime = lastTransitionTime;
-      return [condition];
-    }),
+    conditions: readConditions(table.status?.conditions),
     deleting: Boolean(table.metadata.deletionTimestamp),
   };
   const arn = text(table.status?.ackResourceMetadata?.arn);

@@ -20,6 +20,7 @@ import type {
   ObservedEngineState,
   Throughput,
 } from './types';
+import { text } from './jsonFields';
 
 export * from './crossplaneTableTypes';
 
@@ -47,8 +48,8 @@ type Json = Record<string, unknown>;
 /** The DynamoDB table's name: the external-name annotation, else the resource's name. */
 export function crossplaneTableName(object: KubeObject): string | undefined {
   return (
-    nonEmpty(object.metadata.annotations?.[CROSSPLANE_EXTERNAL_NAME]) ??
-    nonEmpty(object.metadata.name)
+    text(object.metadata.annotations?.[CROSSPLANE_EXTERNAL_NAME]) ??
+    text(object.metadata.name)
   );
 }
 
@@ -71,35 +72,35 @@ export function tableFromCrossplaneParameters(
   tableName: string,
 ): DesiredTable {
   const p = parameters as Json;
-  const hashKey = nonEmpty(p.hashKey);
-  const rangeKey = nonEmpty(p.rangeKey);
+  const hashKey = text(p.hashKey);
+  const rangeKey = text(p.rangeKey);
   const ttl = crossplaneBlock(p.ttl);
   const sse = crossplaneBlock(p.serverSideEncryption);
   const pitr = crossplaneBlock(p.pointInTimeRecovery);
   const sseEnabled = sse ? sse.enabled === true : undefined;
   return {
     tableName,
-    region: nonEmpty(p.region),
+    region: text(p.region),
     attributeDefinitions: list(p.attribute).map(
       (a): AttributeDefinition => ({
-        attributeName: nonEmpty(a.name) ?? '',
-        attributeType: (nonEmpty(a.type) ?? 'S') as AttributeType,
+        attributeName: text(a.name) ?? '',
+        attributeType: (text(a.type) ?? 'S') as AttributeType,
       }),
     ),
     keySchema: keys(hashKey, rangeKey),
-    billingMode: nonEmpty(p.billingMode) as BillingMode | undefined,
+    billingMode: text(p.billingMode) as BillingMode | undefined,
     provisionedThroughput: throughput(p.readCapacity, p.writeCapacity),
     ttl: ttl
       ? {
           enabled: ttl.enabled === true,
-          attributeName: nonEmpty(ttl.attributeName),
+          attributeName: text(ttl.attributeName),
         }
       : undefined,
     stream:
       typeof p.streamEnabled === 'boolean'
         ? {
             enabled: p.streamEnabled,
-            viewType: nonEmpty(p.streamViewType) as StreamViewType | undefined,
+            viewType: text(p.streamViewType) as StreamViewType | undefined,
           }
         : undefined,
     // The provider has no SSE type: enabled means a KMS key, disabled the AWS owned key.
@@ -109,7 +110,7 @@ export function tableFromCrossplaneParameters(
         : {
             enabled: sseEnabled,
             sseType: sseEnabled ? 'KMS' : undefined,
-            kmsKeyId: nonEmpty(sse?.kmsKeyArn),
+            kmsKeyId: text(sse?.kmsKeyArn),
           },
     deletionProtection:
       typeof p.deletionProtectionEnabled === 'boolean'
@@ -118,11 +119,9 @@ export function tableFromCrossplaneParameters(
     pointInTimeRecovery: pitr ? pitr.enabled === true : undefined,
     globalSecondaryIndexes: list(p.globalSecondaryIndex).map(
       (i): DesiredIndex => ({
-        indexName: nonEmpty(i.name) ?? '',
+        indexName: text(i.name) ?? '',
         keySchema: indexKeys(i),
-        projectionType: nonEmpty(i.projectionType) as
-          | ProjectionType
-          | undefined,
+        projectionType: text(i.projectionType) as ProjectionType | undefined,
         nonKeyAttributes: strings(i.nonKeyAttributes),
         provisionedThroughput: throughput(i.readCapacity, i.writeCapacity),
       }),
@@ -130,16 +129,14 @@ export function tableFromCrossplaneParameters(
     // An LSI shares the table's partition key; the provider only stores its sort key.
     localSecondaryIndexes: list(p.localSecondaryIndex).map(
       (i): DesiredIndex => ({
-        indexName: nonEmpty(i.name) ?? '',
-        keySchema: keys(hashKey, nonEmpty(i.rangeKey)),
-        projectionType: nonEmpty(i.projectionType) as
-          | ProjectionType
-          | undefined,
+        indexName: text(i.name) ?? '',
+        keySchema: keys(hashKey, text(i.rangeKey)),
+        projectionType: text(i.projectionType) as ProjectionType | undefined,
         nonKeyAttributes: strings(i.nonKeyAttributes),
       }),
     ),
     tags: userTags(p.tags),
-    tableClass: nonEmpty(p.tableClass),
+    tableClass: text(p.tableClass),
   };
 }
 
@@ -152,8 +149,7 @@ export function readCrossplaneObservedTable(
 ): DesiredTable | undefined {
   const atProvider = obj(obj(object.status).atProvider);
   if (Object.keys(atProvider).length === 0) return undefined;
-  const tableName =
-    nonEmpty(atProvider.id) ?? crossplaneTableName(object) ?? '';
+  const tableName = text(atProvider.id) ?? crossplaneTableName(object) ?? '';
   return tableFromCrossplaneParameters(atProvider, tableName);
 }
 
@@ -191,7 +187,7 @@ export const crossplaneTableModel: EngineResourceModel<CrossplaneTable> = {
       conditions,
       deleting: !!object.metadata.deletionTimestamp,
     };
-    const arn = nonEmpty(obj(obj(object.status).atProvider).arn);
+    const arn = text(obj(obj(object.status).atProvider).arn);
     if (arn) state.tableArn = arn;
     const readyReason = condition(conditions, 'Ready')?.reason;
     if (readyReason) state.state = readyReason;
@@ -210,10 +206,10 @@ function keys(hashKey?: string, rangeKey?: string): KeySchemaElement[] {
 
 /** A GSI's keys: `hashKey`/`rangeKey`, or the newer multi-attribute `keySchema` list. */
 function indexKeys(index: Json): KeySchemaElement[] {
-  const fromFields = keys(nonEmpty(index.hashKey), nonEmpty(index.rangeKey));
+  const fromFields = keys(text(index.hashKey), text(index.rangeKey));
   if (fromFields.length) return fromFields;
   return list(index.keySchema).map(k => ({
-    attributeName: nonEmpty(k.attributeName) ?? '',
+    attributeName: text(k.attributeName) ?? '',
     keyType: k.keyType === 'RANGE' ? 'RANGE' : 'HASH',
   }));
 }
@@ -257,10 +253,6 @@ function obj(value: unknown): Json {
 
 function list(value: unknown): Json[] {
   return Array.isArray(value) ? value.map(obj) : [];
-}
-
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function strings(value: unknown): string[] | undefined {

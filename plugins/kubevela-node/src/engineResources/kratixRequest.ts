@@ -13,6 +13,7 @@ import type {
   EngineResourceModel,
   ObservedEngineState,
 } from './types';
+import { items, readConditions, text } from './jsonFields';
 
 /*
  * The Kratix resource request `DynamoDBRequest` (dynamodb.kratix.io/v1alpha1) of the Promise
@@ -125,14 +126,6 @@ export function isKratixRequest(
   );
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function items<T>(value: T[] | undefined): T[] {
-  return Array.isArray(value) ? value : [];
-}
-
 /**
  * What the request asks DynamoDB for, as the Promise's pipeline renders it (the ACK Table of
  * packages/kratix-dynamodb-pipeline): keys, billing and capacity, TTL when `ttlAttributeName` is
@@ -206,21 +199,7 @@ export function readDesiredKratixTable(
 export function kratixRequestConditions(
   request: KratixDynamoDbRequest,
 ): EngineCondition[] {
-  return items(request.status?.conditions).flatMap(c => {
-    const type = text(c?.type);
-    if (!type) return [];
-    const condition: EngineCondition = {
-      type,
-      status: text(c.status) ?? 'Unknown',
-    };
-    const reason = text(c.reason);
-    const message = text(c.message);
-    const lastTransitionTime = text(c.lastTransitionTime);
-    if (reason) condition.reason = reason;
-    if (message) condition.message = message;
-    if (lastTransitionTime) condition.lastTransitionTime = lastTransitionTime;
-    return [condition];
-  });
+  return readConditions(request.status?.conditions);
 }
 
 /**

@@ -2,7 +2,6 @@ import type {
   AttributeDefinition,
   AttributeType,
   BillingMode,
-  EngineCondition,
   KeySchemaElement,
   ProjectionType,
   SseType,
@@ -17,6 +16,7 @@ import type {
   ObservedEngineState,
   Throughput,
 } from './types';
+import { items, readConditions, text } from './jsonFields';
 
 /*
  * The instances of our KRO ResourceGraphDefinitions (kro.run/v1alpha1): `DynamoDBTable`
@@ -140,14 +140,6 @@ export interface KroInstanceReading extends ObservedEngineState {
   tableStatus?: string;
   /** The ACK Table's ACK.ResourceSynced, as the RGD surfaces it. */
   resourceSynced?: string;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function items<T>(value: T[] | undefined): T[] {
-  return Array.isArray(value) ? value : [];
 }
 
 function bool(value: unknown, fallback: boolean): boolean {
@@ -311,21 +303,7 @@ export function readDesiredKroSimpleDynamoDb(
 }
 
 function conditionsOf(instance: KubeObject & { status?: KroInstanceStatus }) {
-  return items(instance.status?.conditions).flatMap(c => {
-    const type = text(c?.type);
-    if (!type) return [];
-    const condition: EngineCondition = {
-      type,
-      status: text(c.status) ?? 'Unknown',
-    };
-    const reason = text(c.reason);
-    const message = text(c.message);
-    const lastTransitionTime = text(c.lastTransitionTime);
-    if (reason) condition.reason = reason;
-    if (message) condition.message = message;
-    if (lastTransitionTime) condition.lastTransitionTime = lastTransitionTime;
-    return [condition];
-  });
+  return readConditions(instance.status?.conditions);
 }
 
 /**

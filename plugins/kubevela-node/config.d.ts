@@ -2,8 +2,9 @@ export interface Config {
   /** Configuration for the Vela Tables plugins. */
   kubevela?: {
     /**
-     * Namespaces in which the portal may create or change KubeVela Applications.
-     * An empty or missing list allows only `default`.
+     * Namespaces in which the portal may create or change KubeVela Applications, serve a table's
+     * status and comparison, and ingest Applications into the catalog, on every cluster that
+     * has no `allowedNamespaces` of its own. An empty or missing list allows only `default`.
      */
     allowedNamespaces?: string[];
     /**
@@ -11,6 +12,11 @@ export interface Config {
      * (the seeds' AWS variant uses `tenant-atlantis-`). Empty by default.
      */
     tableNamePrefix?: string;
+    /**
+     * Absolute directory on the portal's host where `kubevela:skeleton:save` keeps rendered
+     * service skeletons when no SCM integration publishes them. Unset: nothing is kept.
+     */
+    skeletonDirectory?: string;
     /** Region used when a request does not name one. Defaults to `us-west-2`. */
     defaultRegion?: string;
     /**
@@ -63,7 +69,10 @@ export interface Config {
       kubeconfigPath?: string;
       /** Context inside `kubeconfigPath`; defaults to its current context. */
       kubeconfigContext?: string;
-      /** Namespaces the portal may use on this cluster; overrides `kubevela.allowedNamespaces`. */
+      /**
+       * Namespaces the portal may use on this cluster (create, read, ingest); replaces
+       * `kubevela.allowedNamespaces` here. An empty list allows none.
+       */
       allowedNamespaces?: string[];
     }>;
   };

@@ -28,6 +28,8 @@ CONTRACT_KRO_FIELDS = {
     "sseEnabled", "sseType", "kmsMasterKeyId",
     "deletionProtectionEnabled", "pointInTimeRecoveryEnabled",
     "globalSecondaryIndexes", "localSecondaryIndexes",
+    # adoption and keeping the table (AckAdoptionProperties in the same file)
+    "adoptionPolicy", "deletionPolicy",
 }
 CONTRACT_INDEX_FIELDS = {"indexName", "keySchema", "projectionType", "nonKeyAttributes",
                          "readCapacityUnits", "writeCapacityUnits"}

@@ -75,6 +75,19 @@ region = table["metadata"].get("annotations", {}).get("services.k8s.aws/region")
 if region != want_region:
     errors.append(f"region annotation: got {region!r}, want {want_region!r}")
 
+annotations = table["metadata"].get("annotations", {})
+want_adoption = {}
+if s.get("adoptionPolicy"):
+    want_adoption["services.k8s.aws/adoption-policy"] = s["adoptionPolicy"]
+    want_adoption["services.k8s.aws/adoption-fields"] = json.dumps({"tableName": s["tableName"]})
+if s.get("deletionPolicy"):
+    want_adoption["services.k8s.aws/deletion-policy"] = s["deletionPolicy"]
+got_adoption = {k: v for k, v in annotations.items()
+                if k in ("services.k8s.aws/adoption-policy", "services.k8s.aws/adoption-fields",
+                         "services.k8s.aws/deletion-policy")}
+if got_adoption != want_adoption:
+    errors.append(f"adoption annotations: got {got_adoption!r}, want {want_adoption!r}")
+
 if errors:
     print("; ".join(errors))
     sys.exit(1)

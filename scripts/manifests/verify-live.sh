@@ -142,7 +142,7 @@ done
 
 # 5. KRO instances -> ACK Tables -----------------------------------------------------------------
 if [ "$kro_running" = 1 ]; then
-  for name in dynamodb-basic-kro dynamodb-inline-kro dynamodb-traits-kro dynamodb-traits-kro-simplified dynamodb-basic-simple-kro; do
+  for name in dynamodb-basic-kro dynamodb-inline-kro dynamodb-traits-kro dynamodb-traits-kro-simplified dynamodb-adopt-kro-simplified dynamodb-basic-simple-kro; do
     for obj in "$tmp/split-$name"/*.yaml; do
       k apply -f "$obj" >/dev/null 2>&1 || bad "apply instance $name" "$(k apply -f "$obj" 2>&1)"
       inst="$(python3 -c 'import sys,yaml;print(yaml.safe_load(open(sys.argv[1]))["metadata"]["name"])' "$obj")"

@@ -14,9 +14,12 @@ export const scaffolderModuleKubeVela = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, config }) {
-        scaffolder.addActions(...createKubeVelaActions({ config }));
+      async init({ scaffolder, config, permissions }) {
+        scaffolder.addActions(
+          ...createKubeVelaActions({ config, permissions }),
+        );
       },
     });
   },

@@ -3,6 +3,7 @@ import type { BuildApplicationOptions } from './buildMetadata';
 import { buildMetadata } from './buildMetadata';
 import { buildTableComponent } from './buildTableComponent';
 import { revalidateSpec } from './revalidateSpec';
+import { withTableAdoption } from './tableAdoption';
 import type { Application } from './types';
 
 /**
@@ -19,6 +20,14 @@ export function buildApplication(
     apiVersion: 'core.oam.dev/v1beta1',
     kind: 'Application',
     metadata: buildMetadata(checked, options),
-    spec: { components: [buildTableComponent(checked)] },
+    spec: {
+      components: [
+        withTableAdoption(
+          buildTableComponent(checked),
+          checked,
+          options.adoption,
+        ),
+      ],
+    },
   };
 }

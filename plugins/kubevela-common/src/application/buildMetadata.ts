@@ -8,6 +8,7 @@ import {
 import { isPlainText } from '../spec/primitives';
 import type { TableSpec } from '../spec/types';
 import { BuildOptionsError } from './BuildOptionsError';
+import type { TableAdoptionOptions } from './tableAdoption';
 import type { Application } from './types';
 
 /** How the Application is linked back to the catalog. */
@@ -16,6 +17,8 @@ export interface BuildApplicationOptions {
   entityName?: string;
   /** Reference of the Software Template that created it, e.g. `template:default/dynamodb-table`. */
   sourceTemplate?: string;
+  /** Adopt an existing table and/or keep the table when the engine resource is deleted. */
+  adoption?: TableAdoptionOptions;
 }
 
 // Kubernetes label values: at most 63 characters, alphanumerics with '-', '_' and '.' inside.

@@ -1,6 +1,7 @@
 export * from './types';
 export { buildApplication } from './buildApplication';
 export type { BuildApplicationOptions } from './buildMetadata';
+export type { TableAdoptionOptions } from './tableAdoption';
 export {
   buildSessionApiApplication,
   SESSION_API_COMPONENT,

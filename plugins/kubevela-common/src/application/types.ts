@@ -48,8 +48,21 @@ export interface CrossplaneTableProperties extends SharedTableProperties {
   managementPolicies?: ManagementPolicy[];
 }
 
+/**
+ * ACK adoption and deletion settings, taken by `aws-dynamodb-kro` and
+ * `aws-dynamodb-kro-simplified` and put on the ACK Table as annotations by the RGD.
+ */
+export interface AckAdoptionProperties {
+  /** `adopt-or-create`: take over the existing table named `tableName`. */
+  adoptionPolicy?: 'adopt-or-create';
+  /** `retain` keeps the table in DynamoDB when the ACK Table is deleted. */
+  deletionPolicy?: 'delete' | 'retain';
+}
+
 /** Properties of `aws-dynamodb-kro`: the shared ones plus every feature inline. */
-export interface KroTableProperties extends SharedTableProperties {
+export interface KroTableProperties
+  extends SharedTableProperties,
+    AckAdoptionProperties {
   /** Billing mode (default PAY_PER_REQUEST). */
   billingMode?: BillingMode;
   /** Table read capacity. */

@@ -67,6 +67,16 @@ export interface ApplyOptions {
 export interface DeleteOptions {
   /** How dependents are deleted (default Background). */
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /** Server-side dry run (`dryRun=All`): admission runs, nothing is deleted. */
+  dryRun?: boolean;
+}
+
+/** Options of {@link KubeVelaClient.mergePatch}. */
+export interface MergePatchOptions {
+  /** Server-side dry run (`dryRun=All`): validated, not stored. */
+  dryRun?: boolean;
+  /** Field manager (default `backstage-kubevela`). */
+  fieldManager?: string;
 }
 
 /** Options of {@link KubeVelaClient.waitFor}. */
@@ -224,6 +234,35 @@ export class KubeVelaClient {
     return plain<T>(result);
   }
 
+  /**
+   * JSON merge patch (RFC 7386) of one object, e.g. to set one annotation or field that the
+   * object's owner does not manage. NotFoundError when the object does not exist.
+   */
+  async mergePatch<T extends KubeObject = KubeObject>(
+    ref: ObjectRef,
+    patch: Record<string, unknown>,
+    options: MergePatchOptions = {},
+  ): Promise<T> {
+    const patchMetadata = (patch.metadata ?? {}) as Record<string, unknown>;
+    const body = {
+      ...patch,
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { ...patchMetadata, name: ref.name, namespace: ref.namespace },
+    };
+    const result = await this.call('patch', ref, () =>
+      this.api.patch(
+        body as KubernetesObject,
+        undefined,
+        options.dryRun ? 'All' : undefined,
+        options.fieldManager ?? FIELD_MANAGER,
+        undefined,
+        PatchStrategy.MergePatch,
+      ),
+    );
+    return plain<T>(result);
+  }
+
   /** Reads one object; NotFoundError when it does not exist. */
   async get<T extends KubeObject = KubeObject>(ref: ObjectRef): Promise<T> {
     const result = await this.call('get', ref, () =>
@@ -290,7 +329,7 @@ export class KubeVelaClient {
             metadata: { name: ref.name, namespace: ref.namespace },
           },
           undefined,
-          undefined,
+          options.dryRun ? 'All' : undefined,
           undefined,
           undefined,
           options.propagationPolicy ?? 'Background',

@@ -8,6 +8,7 @@ export type {
   KubeVelaClientOptions,
   ApplyOptions,
   DeleteOptions,
+  MergePatchOptions,
   WaitForOptions,
   WatchEvent,
   WatchHandle,

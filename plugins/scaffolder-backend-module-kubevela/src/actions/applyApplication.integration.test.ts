@@ -1,4 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   RESTRICTED_USER,
@@ -17,6 +20,8 @@ import {
 } from '@vela-tables/plugin-kubevela-common';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { platformSettings } from './__testUtils__/platformSettings';
+import { startPermissionFramework } from './__testUtils__/realPermissions';
 import { createApplyApplicationAction } from './applyApplication';
 
 jest.setTimeout(60_000);
@@ -33,23 +38,20 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
     await ns.cleanup();
   });
 
-  function actionAs(user?: string) {
-    const token = user
-      ? info.kubernetes.tokens[user]
-      : info.kubernetes.adminToken;
+  function actionAs(
+    user?: string,
+    options: {
+      offer?: { componentTypes?: string[] };
+      permissions?: ReturnType<typeof mockServices.permissions>;
+    } = {},
+  ) {
     return createApplyApplicationAction({
-      settings: {
+      settings: platformSettings({
         allowedNamespaces: [ns.name],
-        clusters: [
-          {
-            name: 'local',
-            url: info.kubernetes.server,
-            serviceAccountToken: token,
-            caData: info.kubernetes.caData,
-            skipTLSVerify: false,
-          },
-        ],
-      },
+        token: user ? info.kubernetes.tokens[user] : undefined,
+        offer: options.offer,
+      }),
+      permissions: options.permissions ?? mockServices.permissions(),
     });
   }
 
@@ -58,7 +60,7 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
     name: string,
     options: {
       namespace?: string;
-      engine?: 'kro-simplified' | 'crossplane';
+      engine?: 'kro-simplified' | 'crossplane' | 'kro';
     } = {},
   ): JsonObject {
     const namespace = options.namespace ?? ns.name;
@@ -151,8 +153,61 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
       },
     });
     await expect(actionAs().handler(ctx)).rejects.toThrow(
-      `namespace 'kube-system' is not allowed for Applications; allowed: ${ns.name}`,
+      `metadata.namespace: namespace 'kube-system' is not allowed for Applications on cluster 'local'; allowed: ${ns.name}`,
     );
+  });
+
+  it('refuses a component type the platform does not offer and stores nothing', async () => {
+    const ctx = createMockActionContext({
+      input: { application: application('not-offered') },
+    });
+    const error = await actionAs(undefined, {
+      offer: { componentTypes: ['aws-dynamodb-xp'] },
+    })
+      .handler(ctx)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    expect(error?.name).toBe('InputError');
+    expect(error?.message).toContain(
+      "spec.components[0].type: component type 'aws-dynamodb-kro-simplified' is not offered by the platform; offered: aws-dynamodb-xp",
+    );
+    expect((await stored('not-offered')).status).toBe(404);
+  });
+
+  it('refuses when the permission policy denies kubevela.table.create, and stores nothing', async () => {
+    const framework = await startPermissionFramework(['kubevela.table.create']);
+    try {
+      const ctx = createMockActionContext({
+        input: { application: application('denied'), wait: true },
+      });
+      const error = await actionAs(undefined, {
+        permissions: framework.permissions,
+      })
+        .handler(ctx)
+        .then(
+          () => undefined,
+          (e: Error) => e,
+        );
+      expect(error?.name).toBe('NotAllowedError');
+      expect(error?.message).toMatch(/denies 'kubevela.table.create'/);
+      expect((await stored('denied')).status).toBe(404);
+    } finally {
+      await framework.stop();
+    }
+  });
+
+  it("makes only a server-side dry run in the scaffolder's dry-run mode", async () => {
+    const ctx = {
+      ...createMockActionContext({
+        input: { application: application('scaffolder-dry'), wait: true },
+      }),
+      isDryRun: true,
+    };
+    await actionAs().handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('dryRun', true);
+    expect((await stored('scaffolder-dry')).status).toBe(404);
   });
 
   it('refuses an object that is not a KubeVela Application', async () => {
@@ -216,6 +271,43 @@ describe('kubevela:application:apply on a real kube-apiserver', () => {
       { region: info.dynamodb!.region },
     );
     expect(described.body).toMatchObject({ Table: { TableStatus: 'ACTIVE' } });
+  });
+
+  it('waits on a KRO table that the ACK stand-in makes ACTIVE, logging each change of health and conditions once', async () => {
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext({
+      input: {
+        application: application('kro-wait', { engine: 'kro' }),
+        wait: true,
+        timeoutSeconds: 120,
+      },
+      logger,
+    });
+    await actionAs().handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('healthy', true);
+    const described = await dynamodbRequest(
+      info.dynamodb!.endpoint,
+      'DescribeTable',
+      { TableName: `${ns.name}-kro-wait` },
+      { region: info.dynamodb!.region },
+    );
+    expect(described.body).toMatchObject({ Table: { TableStatus: 'ACTIVE' } });
+
+    const lines: string[] = logger.info.mock.calls.map(c => String(c[0]));
+    expect(lines).toContain(
+      `Table dynamodb.services.k8s.aws ${ns.name}/kro-wait-table: tableStatus ACTIVE`,
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^component kro-wait-table: healthy/),
+        expect.stringMatching(
+          /^Table dynamodb\.services\.k8s\.aws .*: ACK\.ResourceSynced=True/,
+        ),
+        expect.stringMatching(/^DynamoDBTable kro\.run .*: state ACTIVE/),
+      ]),
+    );
+    // Unchanged state is not logged again.
+    expect(new Set(lines).size).toBe(lines.length);
   });
 
   it('gives up waiting after the timeout with a message that names the Application', async () => {

@@ -1,37 +1,45 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { kubevelaTableCreatePermission } from '@vela-tables/plugin-kubevela-common';
 import {
   ClusterRegistry,
-  KubeVelaClient,
   summariseApplication,
 } from '@vela-tables/plugin-kubevela-node';
 import type {
   KubeObject,
   KubeVelaConfig,
 } from '@vela-tables/plugin-kubevela-node';
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { applyApplicationExamples } from './applyApplication.examples';
-
-const APPLICATION_API_VERSION = 'core.oam.dev/v1beta1';
-// Application states from which KubeVela does not recover without a change.
-const FAILED_STATES = ['workflowFailed', 'workflowTerminated'];
+import {
+  assertNamespaceAllowed,
+  assertTypesOffered,
+} from './applicationSafety';
+import { authorizeTableAction } from './authorizeTableAction';
+import { clusterClient } from './clusterClient';
+import { applicationRef, loadApplication } from './loadApplication';
+import { isHealthy, waitForHealthy } from './waitForHealthy';
 
 /**
  * `kubevela:application:apply`: server-side applies a KubeVela Application (field manager
  * `backstage-kubevela`), optionally as a dry run, and optionally waits until KubeVela reports
- * it running with every component healthy. Re-running it changes nothing that is already so.
+ * it running with every component healthy, logging each component's health and the engine's
+ * conditions as they change. Only offered component and trait types, only allowed namespaces,
+ * and only for users the permission policy lets create tables. Re-running it changes nothing
+ * that is already so.
  */
 export function createApplyApplicationAction(options: {
-  settings: Pick<KubeVelaConfig, 'allowedNamespaces' | 'clusters'>;
+  settings: Pick<KubeVelaConfig, 'allowedNamespaces' | 'clusters' | 'offer'>;
+  permissions: PermissionsService;
 }) {
-  const clusters = ClusterRegistry.fromConfig(options.settings);
+  const { settings, permissions } = options;
+  const clusters = ClusterRegistry.fromConfig(settings);
   return createTemplateAction({
     id: 'kubevela:application:apply',
     description:
-      'Applies a KubeVela Application to a cluster (server-side apply, optional dry run) and can wait until it is healthy.',
+      'Applies a KubeVela Application to a cluster (server-side apply, optional dry run) and can wait until it is healthy, logging progress.',
     examples: applyApplicationExamples,
+    // In the scaffolder's dry run it asks the API server for a dry run: nothing is stored.
+    supportsDryRun: true,
     schema: {
       input: {
         application: z =>
@@ -62,7 +70,9 @@ export function createApplyApplicationAction(options: {
           z
             .boolean()
             .optional()
-            .describe('Wait until the Application is running and healthy'),
+            .describe(
+              'Wait until the Application is running and healthy, logging progress',
+            ),
         timeoutSeconds: z =>
           z
             .number()
@@ -77,6 +87,8 @@ export function createApplyApplicationAction(options: {
         namespace: z => z.string(),
         cluster: z => z.string(),
         resourceVersion: z => z.string().optional(),
+        dryRun: z =>
+          z.boolean().describe('Whether only a server-side dry run was made'),
         status: z =>
           z
             .string()
@@ -89,118 +101,47 @@ export function createApplyApplicationAction(options: {
     async handler(ctx) {
       const application = await loadApplication(ctx.input, ctx.workspacePath);
       const namespace = application.metadata.namespace!;
-      if (!options.settings.allowedNamespaces.includes(namespace)) {
-        throw new NotAllowedError(
-          `namespace '${namespace}' is not allowed for Applications; allowed: ${options.settings.allowedNamespaces.join(
-            ', ',
-          )}`,
-        );
-      }
-      const cluster = clusters.get(ctx.input.cluster);
-      const client = new KubeVelaClient({
-        cluster,
-        onRetry: ({ attempt, delayMs }) =>
-          ctx.logger.warn(
-            `cluster ${cluster.config.name} did not answer; retry ${attempt} in ${delayMs} ms`,
-          ),
-      });
-      const ref = {
-        apiVersion: APPLICATION_API_VERSION,
-        kind: 'Application',
-        name: application.metadata.name,
-        namespace,
-      };
-      const applied = await client.apply(application, {
-        dryRun: ctx.input.dryRun,
-      });
+      const { clusterName, client } = clusterClient(
+        clusters,
+        ctx.input.cluster,
+        ctx.logger,
+      );
+      assertNamespaceAllowed(settings, clusterName, namespace);
+      assertTypesOffered(settings, application);
+      await authorizeTableAction(
+        permissions,
+        ctx,
+        kubevelaTableCreatePermission,
+        `create or change tables (Application ${namespace}/${application.metadata.name})`,
+      );
+      const dryRun = !!ctx.input.dryRun || !!ctx.isDryRun;
+      const ref = applicationRef(application.metadata.name, namespace);
+      const applied = await client.apply(application, { dryRun });
       ctx.logger.info(
-        `${
-          ctx.input.dryRun ? 'Dry-run applied' : 'Applied'
-        } Application ${namespace}/${ref.name} on cluster ${
-          cluster.config.name
+        `${dryRun ? 'Dry-run applied' : 'Applied'} Application ${namespace}/${
+          ref.name
+        } on cluster ${clusterName}${
+          dryRun ? ' (server-side dry run: nothing was stored)' : ''
         }`,
       );
       ctx.output('name', ref.name);
       ctx.output('namespace', namespace);
-      ctx.output('cluster', cluster.config.name);
+      ctx.output('cluster', clusterName);
       ctx.output('resourceVersion', applied.metadata.resourceVersion);
+      ctx.output('dryRun', dryRun);
 
       let current: KubeObject = applied;
-      if (ctx.input.wait && !ctx.input.dryRun) {
-        const timeoutMs = (ctx.input.timeoutSeconds ?? 600) * 1000;
-        const settled = await client.waitFor(
+      if (ctx.input.wait && !dryRun) {
+        current = await waitForHealthy({
+          client,
           ref,
-          object => {
-            if (!object) return false;
-            const summary = summariseApplication(object);
-            return (
-              FAILED_STATES.includes(summary.phase ?? '') || isHealthy(object)
-            );
-          },
-          {
-            description:
-              'the Application to be running with every component healthy',
-            timeoutMs,
-          },
-        );
-        current = settled ?? current;
-        const summary = summariseApplication(current);
-        if (FAILED_STATES.includes(summary.phase ?? '')) {
-          throw new InputError(
-            `Application ${namespace}/${ref.name} on cluster ${cluster.config.name} is ${summary.phase}: ` +
-              `${summary.workflow?.message ?? 'see its workflow status'}`,
-          );
-        }
+          logger: ctx.logger,
+          timeoutMs: (ctx.input.timeoutSeconds ?? 600) * 1000,
+          signal: ctx.signal,
+        });
       }
-      const summary = summariseApplication(current);
-      ctx.output('status', summary.phase);
+      ctx.output('status', summariseApplication(current).phase);
       ctx.output('healthy', isHealthy(current));
     },
   });
-}
-
-function isHealthy(application: KubeObject): boolean {
-  const summary = summariseApplication(application);
-  return (
-    summary.phase === 'running' &&
-    summary.components.length > 0 &&
-    summary.components.every(c => c.healthy)
-  );
-}
-
-async function loadApplication(
-  input: { application?: Record<string, unknown>; manifestPath?: string },
-  workspacePath: string,
-): Promise<KubeObject> {
-  if (!!input.application === !!input.manifestPath) {
-    throw new InputError(
-      'give exactly one of `application` and `manifestPath`',
-    );
-  }
-  const raw = input.application
-    ? input.application
-    : (parse(
-        await readFile(
-          resolveSafeChildPath(workspacePath, input.manifestPath!),
-          'utf8',
-        ),
-      ) as unknown);
-  const object = raw as Partial<KubeObject> | undefined;
-  if (
-    !object ||
-    object.apiVersion !== APPLICATION_API_VERSION ||
-    object.kind !== 'Application'
-  ) {
-    throw new InputError(
-      `expected a KubeVela Application (${APPLICATION_API_VERSION}), got ${
-        object?.apiVersion ?? '?'
-      } ${object?.kind ?? '?'}`,
-    );
-  }
-  if (!object.metadata?.name || !object.metadata.namespace) {
-    throw new InputError(
-      'the Application needs metadata.name and metadata.namespace',
-    );
-  }
-  return object as KubeObject;
 }

@@ -9,7 +9,12 @@ import { buildApplicationExamples } from './buildApplication.examples';
 describe('kubevela:application:build examples', () => {
   const workspace = createMockDirectory();
   const action = createBuildApplicationAction({
-    settings: { allowedNamespaces: ['team-a'], tableNamePrefix: '' },
+    settings: {
+      allowedNamespaces: ['team-a'],
+      tableNamePrefix: '',
+      defaultRegion: 'us-west-2',
+      regions: ['us-west-2'],
+    },
   });
 
   it.each(buildApplicationExamples.map(e => [e.description, e]))(

@@ -11,6 +11,8 @@ describe('kubevela:application:build', () => {
     settings: {
       allowedNamespaces: ['team-a'],
       tableNamePrefix: 'tenant-atlantis-',
+      defaultRegion: 'eu-west-1',
+      regions: ['eu-west-1', 'us-west-2'],
     },
   });
   const table = {
@@ -56,6 +58,41 @@ describe('kubevela:application:build', () => {
       'tenant-atlantis-orders',
     );
     expect(ctx.output).toHaveBeenCalledWith('componentType', 'aws-dynamodb-xp');
+  });
+
+  it("gives a request without region the platform's default region", async () => {
+    const ctx = createMockActionContext({
+      input: { table },
+      workspacePath: workspace.path,
+    });
+    await action.handler(ctx);
+    const written = parse(
+      readFileSync(join(workspace.path, 'application.yaml'), 'utf8'),
+    );
+    expect(written.spec.components[0].properties.region).toBe('eu-west-1');
+  });
+
+  it('keeps a region the platform offers', async () => {
+    const ctx = createMockActionContext({
+      input: { table: { ...table, region: 'us-west-2' } },
+      workspacePath: workspace.path,
+    });
+    await action.handler(ctx);
+    const written = parse(
+      readFileSync(join(workspace.path, 'application.yaml'), 'utf8'),
+    );
+    expect(written.spec.components[0].properties.region).toBe('us-west-2');
+  });
+
+  it('refuses a region the platform does not offer, naming the field, and writes nothing', async () => {
+    const ctx = createMockActionContext({
+      input: { table: { ...table, region: 'ap-south-1' } },
+      workspacePath: workspace.path,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      "- region: region 'ap-south-1' is not offered by the platform; choose one of eu-west-1, us-west-2",
+    );
+    expect(workspace.content()).toEqual({});
   });
 
   it('writes to the target path inside the workspace', async () => {

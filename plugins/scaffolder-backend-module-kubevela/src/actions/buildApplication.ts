@@ -1,15 +1,20 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { InputError } from '@backstage/errors';
 import {
   applicationToYaml,
   buildApplication,
+  buildSessionApiApplication,
+  BuildOptionsError,
   ENGINE_IDS,
   parseTableSpec,
+  TableSpecError,
 } from '@vela-tables/plugin-kubevela-common';
 import type { KubeVelaConfig } from '@vela-tables/plugin-kubevela-node';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildApplicationExamples } from './buildApplication.examples';
+import { applyRegionChoice } from './regionChoice';
 import { tableSpecInputError } from './tableSpecIssues';
 
 /**
@@ -18,7 +23,10 @@ import { tableSpecInputError } from './tableSpecIssues';
  * workspace. Nothing touches a cluster.
  */
 export function createBuildApplicationAction(options: {
-  settings: Pick<KubeVelaConfig, 'allowedNamespaces' | 'tableNamePrefix'>;
+  settings: Pick<
+    KubeVelaConfig,
+    'allowedNamespaces' | 'tableNamePrefix' | 'defaultRegion' | 'regions'
+  >;
 }) {
   return createTemplateAction({
     id: 'kubevela:application:build',
@@ -37,7 +45,7 @@ export function createBuildApplicationAction(options: {
               `The table request: engine (${ENGINE_IDS.join(
                 ', ',
               )}), applicationName, componentName, namespace, ` +
-                'tableName, region, attributeDefinitions, keySchema, billingMode, readCapacityUnits, writeCapacityUnits, ' +
+                'tableName, region (default: kubevela.defaultRegion; one of kubevela.regions), attributeDefinitions, keySchema, billingMode, readCapacityUnits, writeCapacityUnits, ' +
                 'ttl, stream, encryption, deletionProtection, pointInTimeRecovery, globalSecondaryIndexes, ' +
                 'localSecondaryIndexes, tags, crossplane, featureMode',
             ),
@@ -55,6 +63,22 @@ export function createBuildApplicationAction(options: {
             .describe(
               'Workspace path of the written Application (default: application.yaml)',
             ),
+        sessionApi: z =>
+          z
+            .object({
+              image: z.string().optional(),
+              port: z.number().int().optional(),
+              replicas: z.number().int().optional(),
+              awsEndpoint: z
+                .string()
+                .optional()
+                .describe('DynamoDB endpoint of the pods; empty = AWS itself'),
+            })
+            .optional()
+            .describe(
+              "Build the seeds' session management Application instead: the table with TTL on " +
+                'expiresAt plus a session-api component (image, port, replicas, awsEndpoint)',
+            ),
       },
       output: {
         application: z =>
@@ -71,17 +95,44 @@ export function createBuildApplicationAction(options: {
       },
     },
     async handler(ctx) {
-      const parsed = parseTableSpec(ctx.input.table, {
+      const regional = applyRegionChoice(ctx.input.table, options.settings);
+      const parsed = parseTableSpec(regional.table, {
         allowedNamespaces: options.settings.allowedNamespaces,
         tableNamePrefix: options.settings.tableNamePrefix,
       });
-      if (!parsed.success) {
-        throw tableSpecInputError(parsed.issues);
+      if (!parsed.success || regional.issues.length > 0) {
+        throw tableSpecInputError([
+          ...regional.issues,
+          ...(parsed.success ? [] : parsed.issues),
+        ]);
       }
-      const application = buildApplication(parsed.spec, {
+      const metadataOptions = {
         entityName: ctx.input.entityName,
         sourceTemplate: ctx.templateInfo?.entityRef,
-      });
+      };
+      let application;
+      try {
+        const sessionApi = ctx.input.sessionApi;
+        application = sessionApi
+          ? buildSessionApiApplication(
+              parsed.spec,
+              // An empty form field means AWS itself, as leaving it out does.
+              {
+                ...sessionApi,
+                awsEndpoint: sessionApi.awsEndpoint || undefined,
+              },
+              metadataOptions,
+            )
+          : buildApplication(parsed.spec, metadataOptions);
+      } catch (error) {
+        if (error instanceof TableSpecError) {
+          throw tableSpecInputError(error.issues);
+        }
+        if (error instanceof BuildOptionsError) {
+          throw new InputError(`${error.option}: ${error.message}`);
+        }
+        throw error;
+      }
       const yaml = applicationToYaml(application);
       const target = resolveSafeChildPath(
         ctx.workspacePath,

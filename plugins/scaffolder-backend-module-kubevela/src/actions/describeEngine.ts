@@ -5,6 +5,7 @@ import {
   ENGINES,
   isEngineId,
 } from '@vela-tables/plugin-kubevela-common';
+import { describeEngineExamples } from './describeEngine.examples';
 
 /**
  * `kubevela:engine:describe`: what an engine offers, so a template or pipeline can show
@@ -15,6 +16,7 @@ export function createDescribeEngineAction() {
     id: 'kubevela:engine:describe',
     description:
       'Describes an infrastructure engine: its KubeVela component type, trait names and supported features.',
+    examples: describeEngineExamples,
     // It only reads the engine catalogue, so a template's dry run can run it.
     supportsDryRun: true,
     schema: {

@@ -1,0 +1,153 @@
+import { InputError } from '@backstage/errors';
+import { ENGINES, ENGINE_IDS } from '@vela-tables/plugin-kubevela-common';
+import type {
+  EngineId,
+  TraitFamily,
+} from '@vela-tables/plugin-kubevela-common';
+
+type Json = Record<string, unknown>;
+
+/** A table component as it stands in an Application's spec. */
+export interface TableComponent {
+  name: string;
+  type: string;
+  properties?: Json;
+  traits?: Array<{ type: string; properties?: Json }>;
+  [field: string]: unknown;
+}
+
+/** The component on the target engine, and every change in words. */
+export interface MigrationPlan {
+  from: EngineId;
+  to: EngineId;
+  component: TableComponent;
+  changes: string[];
+}
+
+// Engines whose components take the same parameters and whose traits come in the same seven
+// families with the same parameters: moving between them is a change of type and trait names.
+const LIKE_FOR_LIKE: ReadonlyArray<readonly [EngineId, EngineId]> = [
+  ['crossplane', 'kro-simplified'],
+  ['kro-simplified', 'crossplane'],
+];
+
+// Parameters only one side's component has: the engine's own options.
+const ENGINE_ONLY_PROPERTIES: Partial<Record<EngineId, readonly string[]>> = {
+  crossplane: ['crossplaneScope', 'providerConfigName', 'managementPolicies'],
+  'kro-simplified': ['adoptionPolicy', 'deletionPolicy'],
+};
+
+/** The engine whose table component type this is, if any. */
+export function engineOfComponentType(type: string): EngineId | undefined {
+  return ENGINE_IDS.find(id => ENGINES[id].componentType === type);
+}
+
+function traitFamilyOf(
+  engine: EngineId,
+  type: string,
+): TraitFamily | undefined {
+  const traits = ENGINES[engine].traits;
+  if (!traits) return undefined;
+  return (Object.keys(traits) as TraitFamily[]).find(f => traits[f] === type);
+}
+
+/**
+ * The component moved from one engine to another whose interface matches: the type, each
+ * trait's type (same family, same parameters), the old engine's own parameters dropped, and on
+ * KRO ACK's adopt-or-create, so that the new engine takes over the table instead of creating
+ * one (Crossplane takes it over by its external name, the table name). Refuses pairs whose
+ * interfaces differ and traits that have no counterpart.
+ */
+export function planMigration(
+  component: TableComponent,
+  to: EngineId,
+): MigrationPlan {
+  const from = engineOfComponentType(component.type);
+  if (!from) {
+    throw new InputError(
+      `component '${component.name}' has type '${component.type}', which is not a table component of any engine`,
+    );
+  }
+  if (from === to) {
+    throw new InputError(
+      `component '${component.name}' already uses engine '${to}' (${component.type})`,
+    );
+  }
+  if (!LIKE_FOR_LIKE.some(([a, b]) => a === from && b === to)) {
+    throw new InputError(
+      `no like-for-like migration from '${from}' to '${to}': their components take different parameters; supported: ${LIKE_FOR_LIKE.map(
+        ([a, b]) => `${a} → ${b}`,
+      ).join(', ')}`,
+    );
+  }
+  const changes = [
+    `component type ${component.type} → ${ENGINES[to].componentType}`,
+  ];
+  const traits = (component.traits ?? []).map(trait => {
+    const family = traitFamilyOf(from, trait.type);
+    const target = family && ENGINES[to].traits?.[family];
+    if (!target) {
+      throw new InputError(
+        `trait '${trait.type}' of component '${component.name}' has no counterpart on engine '${to}'`,
+      );
+    }
+    changes.push(`trait ${trait.type} → ${target} (same parameters)`);
+    return { ...trait, type: target };
+  });
+  const properties: Json = { ...(component.properties ?? {}) };
+  for (const key of ENGINE_ONLY_PROPERTIES[from] ?? []) {
+    if (key in properties) {
+      changes.push(
+        `property ${key} removed (${from} only): ${JSON.stringify(
+          properties[key],
+        )}`,
+      );
+      delete properties[key];
+    }
+  }
+  if (to === 'kro-simplified') {
+    properties.adoptionPolicy = 'adopt-or-create';
+    changes.push(
+      'property adoptionPolicy: adopt-or-create added (ACK takes the existing table over)',
+    );
+  } else {
+    changes.push(
+      'nothing added for adoption: Crossplane takes the existing table over by its external name (the table name)',
+    );
+  }
+  const migrated: TableComponent = {
+    ...component,
+    type: ENGINES[to].componentType,
+    properties,
+  };
+  if (component.traits) migrated.traits = traits;
+  return { from, to, component: migrated, changes };
+}
+
+// Crossplane's "*" spelled out, so that Delete can be taken away from it.
+const ALL_BUT_DELETE = ['Observe', 'Create', 'Update', 'LateInitialize'];
+
+/**
+ * The component as it is, except that deleting its engine resource leaves the table in
+ * DynamoDB: Crossplane management policies without Delete (a combination crossplane-runtime
+ * supports, in both scopes), ACK deletion-policy retain.
+ */
+export function retainingComponent(
+  component: TableComponent,
+  engine: EngineId,
+): TableComponent {
+  const properties: Json = { ...(component.properties ?? {}) };
+  if (engine === 'crossplane') {
+    const policies = Array.isArray(properties.managementPolicies)
+      ? (properties.managementPolicies as string[])
+      : ['*'];
+    properties.managementPolicies = [
+      ...new Set(policies.flatMap(p => (p === '*' ? ALL_BUT_DELETE : [p]))),
+    ].filter(p => p !== 'Delete');
+  } else if (engine === 'kro-simplified' || engine === 'kro') {
+    properties.deletionPolicy = 'retain';
+  } else {
+    throw new InputError(`engine '${engine}' cannot keep a table on delete`);
+  }
+  return { ...component, properties };
+}

@@ -11,5 +11,15 @@ export interface Config {
        */
       cacheTtlSeconds?: number;
     };
+    /** The live comparison of an entity's table (`GET /comparison?entityRef=`). */
+    comparison?: {
+      /**
+       * How long, in seconds, the live figures per engine (tables, Ready, median time to Ready,
+       * read from the watch cache and the phase history) are reused. 0 computes them for every
+       * request. Defaults to 10. The installed ComponentDefinitions are read at most once a
+       * minute per cluster whatever this is.
+       */
+      figuresTtlSeconds?: number;
+    };
   };
 }

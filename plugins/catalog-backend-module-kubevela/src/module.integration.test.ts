@@ -85,6 +85,7 @@ describe('catalog entity provider of KubeVela Applications (real catalog, real a
               ],
             },
             kubevela: {
+              allowedNamespaces: [ns.name],
               clusters: [
                 {
                   name: 'local',
@@ -176,5 +177,69 @@ describe('catalog entity provider of KubeVela Applications (real catalog, real a
     process.stdout.write(
       `catalog entity provider: Resource in the catalog ${added.ms} ms after kubectl apply, gone ${removed.ms} ms after kubectl delete\n`,
     );
+  });
+
+  it('ingests an Application only from the clusters whose allow-list has its namespace', async () => {
+    const cluster = (name: string, extra: Record<string, unknown> = {}) => ({
+      name,
+      url: info.kubernetes.server,
+      serviceAccountToken: info.kubernetes.adminToken,
+      caData: info.kubernetes.caData,
+      ...extra,
+    });
+    // Three names for the same apiserver: the first inherits kubevela.allowedNamespaces, the
+    // second allows the test namespace itself, the third allows only team-b.
+    await backend?.stop();
+    const started = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleKubeVelaApplications,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: { rules: [{ allow: ['Resource', 'Location'] }] },
+            kubevela: {
+              allowedNamespaces: [ns.name],
+              clusters: [
+                cluster('local'),
+                cluster('mirror', { allowedNamespaces: [ns.name] }),
+                cluster('refusing', { allowedNamespaces: ['team-b'] }),
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    backend = started;
+    const entity = (name: string) =>
+      request(started.server)
+        .get(`/api/catalog/entities/by-name/resource/${ns.name}/${name}`)
+        .set('Authorization', mockCredentials.user.header());
+    await kubectlOrThrow(kubectlFor(info), ['apply', '-f', '-'], {
+      input: JSON.stringify(tableApplication('per-cluster', ns.name)),
+    });
+    const deadline = Date.now() + 60_000;
+    let local = await entity('per-cluster');
+    let mirror = await entity('per-cluster.mirror');
+    while (
+      (local.status !== 200 || mirror.status !== 200) &&
+      Date.now() < deadline
+    ) {
+      await new Promise(r => setTimeout(r, 200));
+      local = await entity('per-cluster');
+      mirror = await entity('per-cluster.mirror');
+    }
+    expect(local.status).toBe(200);
+    expect(mirror.status).toBe(200);
+    expect(mirror.body.metadata.annotations['kubevela.io/cluster']).toBe(
+      'mirror',
+    );
+    // The same Application seen through the cluster that allows only team-b is refused.
+    expect((await entity('per-cluster.refusing')).status).toBe(404);
+    const all = await request(started.server)
+      .get('/api/catalog/entities')
+      .query({ filter: 'metadata.annotations.kubevela.io/cluster=refusing' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual([]);
   });
 });

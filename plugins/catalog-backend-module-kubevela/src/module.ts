@@ -3,13 +3,18 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { kubevelaWatchServiceRef } from '@vela-tables/plugin-kubevela-node';
+import {
+  allowedNamespacesOn,
+  kubevelaWatchServiceRef,
+  readKubeVelaConfig,
+} from '@vela-tables/plugin-kubevela-node';
 import { KubeVelaApplicationProvider } from './provider/KubeVelaApplicationProvider';
 
 /**
  * Catalog module: the Applications of Vela Tables (label `app.kubernetes.io/managed-by:
  * backstage-kubevela` or `vela-tables.io/engine`) in every configured cluster, in the namespaces
- * of `kubevela.allowedNamespaces` when it is set, become `Resource` entities of type
+ * the platform allows on that cluster (its own `allowedNamespaces`, else
+ * `kubevela.allowedNamespaces`, else `default`), become `Resource` entities of type
  * `dynamodb-table`, from the backend's shared watches.
  */
 export const catalogModuleKubeVelaApplications = createBackendModule({
@@ -25,14 +30,11 @@ export const catalogModuleKubeVelaApplications = createBackendModule({
         watches: kubevelaWatchServiceRef,
       },
       async init({ catalog, config, logger, lifecycle, watches }) {
-        const allowed = config.getOptionalStringArray(
-          'kubevela.allowedNamespaces',
-        );
+        const settings = readKubeVelaConfig(config);
         const provider = new KubeVelaApplicationProvider({
           watches,
           logger,
-          allowedNamespaces:
-            allowed && allowed.length > 0 ? allowed : undefined,
+          allowedNamespaces: cluster => allowedNamespacesOn(settings, cluster),
           defaultOwner: config.getOptionalString(
             'kubevela.catalog.defaultOwner',
           ),

@@ -268,6 +268,7 @@ describe('every engine makes a real table (stand-ins and real controllers, no st
           data: {
             kubevela: {
               status: { cacheTtlSeconds: 0 },
+              allowedNamespaces: [ns.name],
               clusters: [
                 {
                   name: 'local',

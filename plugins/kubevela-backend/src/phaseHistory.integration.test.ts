@@ -107,6 +107,7 @@ describe.each(databases)('phase history on %s', (name, openDatabase) => {
           data: {
             backend: { database: db.config },
             kubevela: {
+              allowedNamespaces: [ns.name],
               clusters: [
                 {
                   name: 'local',
@@ -147,7 +148,7 @@ describe.each(databases)('phase history on %s', (name, openDatabase) => {
         .set('Authorization', mockCredentials.user.header());
     await waitForWatches(authed, 'local');
     const status = () => authed('/status?entityRef=component:default/history');
-    return { backend, status };
+    return { backend, status, authed };
   }
 
   const phases = (history: PhaseTransition[] | undefined) =>
@@ -214,6 +215,31 @@ describe.each(databases)('phase history on %s', (name, openDatabase) => {
     const after = await second.status();
     expect(after.status).toBe(200);
     expect(after.body.history).toEqual(history);
+
+    // The comparison's live figures read the same history: the measured time to Ready survives
+    // the restart (only this namespace is allowed, so this is the only table counted).
+    const app = await kubeRequest(
+      kubeConnection(info),
+      'GET',
+      pathOf(crossplaneApplication(f)),
+    );
+    const created = Date.parse(JSON.parse(app.body).metadata.creationTimestamp);
+    const comparison = await second.authed(
+      '/comparison?entityRef=component:default/history',
+    );
+    expect(comparison.status).toBe(200);
+    expect(
+      comparison.body.figures.find(
+        (x: { engine: string }) => x.engine === 'crossplane',
+      ),
+    ).toMatchObject({
+      tables: 1,
+      ready: 1,
+      shareReady: 1,
+      sampleSize: 1,
+      medianSecondsToReady:
+        Math.round((Date.parse(history[1].at) - created) / 100) / 10,
+    });
     await second.backend.stop();
   });
 });

@@ -6,9 +6,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kubevelaPermissions } from '@vela-tables/plugin-kubevela-common';
 import type { PhaseTransition } from '@vela-tables/plugin-kubevela-common';
 import {
+  APPLICATION_KIND,
+  ClusterRegistry,
+  KubeVelaClient,
+  allowedNamespacesOn,
   kubevelaWatchServiceRef,
   readKubeVelaConfig,
 } from '@vela-tables/plugin-kubevela-node';
+import { DefinitionCache, EntityComparisonService } from './comparison';
 import { LinkedEntityIndex } from './service/LinkedEntityIndex';
 import { createRouter } from './service/router';
 import { PhaseHistoryRecorder, PhaseHistoryStore } from './history';
@@ -16,6 +21,9 @@ import { DynamoDbViews, StatusCache, TableStatusService } from './status';
 
 /** Default lifetime of a DynamoDB description (`kubevela.status.cacheTtlSeconds`). */
 export const DEFAULT_STATUS_CACHE_TTL_SECONDS = 5;
+
+/** Default lifetime of the comparison's live figures (`kubevela.comparison.figuresTtlSeconds`). */
+export const DEFAULT_FIGURES_TTL_SECONDS = 10;
 
 /** The `kubevela` backend plugin: engines, engine comparison and table status. */
 export const kubevelaPlugin = createBackendPlugin({
@@ -51,9 +59,14 @@ export const kubevelaPlugin = createBackendPlugin({
         logger.info(
           `kubevela: ${
             settings.clusters.length
-          } cluster(s) configured, namespaces allowed: ${settings.allowedNamespaces.join(
-            ', ',
-          )}`,
+          } cluster(s) configured; namespaces allowed: ${settings.clusters
+            .map(
+              c =>
+                `${c.name}: ${allowedNamespacesOn(settings, c.name).join(
+                  ', ',
+                )}`,
+            )
+            .join('; ')}`,
         );
         // The phase history: written from what the watches see, read with every status.
         const history = await PhaseHistoryStore.create(database);
@@ -105,6 +118,38 @@ export const kubevelaPlugin = createBackendPlugin({
             ),
           logger,
         });
+        // The installed ComponentDefinitions, read once a minute per cluster at most.
+        const registry = ClusterRegistry.fromConfig(settings);
+        const definitionClients = new Map<string, KubeVelaClient>();
+        const definitions = new DefinitionCache({
+          list: async cluster => {
+            let client = definitionClients.get(cluster);
+            if (!client) {
+              client = new KubeVelaClient({
+                cluster: registry.get(cluster),
+                retry: { retries: 1, initialDelayMs: 200, maxDelayMs: 500 },
+                requestTimeoutMs: 5_000,
+              });
+              definitionClients.set(cluster, client);
+            }
+            const items = await client.list({
+              apiVersion: APPLICATION_KIND.apiVersion,
+              kind: 'ComponentDefinition',
+              namespace: 'vela-system',
+            });
+            return items.map(d => d.metadata.name);
+          },
+        });
+        const comparisonService = new EntityComparisonService({
+          watches,
+          definitions,
+          phases: cluster => history.clusterPhases(cluster),
+          allowedNamespaces: cluster => allowedNamespacesOn(settings, cluster),
+          figuresTtlMs:
+            (config.getOptionalNumber(
+              'kubevela.comparison.figuresTtlSeconds',
+            ) ?? DEFAULT_FIGURES_TTL_SECONDS) * 1000,
+        });
         const entities = new LinkedEntityIndex({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -118,6 +163,8 @@ export const kubevelaPlugin = createBackendPlugin({
             ...deps,
             entities,
             statusService,
+            comparisonService,
+            namespaces: settings,
             clusterName: name => watches.cluster(name).name,
             watchHealth: () => watches.health(),
           }),

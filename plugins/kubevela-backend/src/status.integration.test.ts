@@ -142,6 +142,7 @@ describe('GET /status against the local platform', () => {
     return {
       kubevela: {
         status: { cacheTtlSeconds },
+        allowedNamespaces: [ns.name],
         clusters: [
           cluster('local', info.kubernetes.adminToken),
           cluster('restricted', info.kubernetes.tokens[RESTRICTED_USER]),

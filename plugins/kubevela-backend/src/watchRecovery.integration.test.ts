@@ -125,6 +125,7 @@ describe('watches when the apiserver goes away and comes back (a platform of its
         mockServices.rootConfig.factory({
           data: {
             kubevela: {
+              allowedNamespaces: [ns.name],
               clusters: [
                 {
                   name: 'dedicated',

@@ -20,8 +20,8 @@ export interface KubeVelaApplicationProviderOptions {
     'start' | 'subscribe' | 'objects' | 'clusterNames' | 'waitForSync'
   >;
   logger: LoggerService;
-  /** Namespaces whose Applications are ingested; all when undefined. */
-  allowedNamespaces?: readonly string[];
+  /** The namespaces of a cluster whose Applications are ingested (`allowedNamespacesOn`). */
+  allowedNamespaces: (cluster: string) => readonly string[];
   /** Owner of a table whose Application names none; default `group:default/<namespace>`. */
   defaultOwner?: string;
   /** How long changes are gathered into one delta mutation (default 200 ms). */
@@ -120,8 +120,7 @@ export class KubeVelaApplicationProvider implements EntityProvider {
     const namespace = app.metadata.namespace ?? 'default';
     const { allowedNamespaces, defaultOwner } = this.options;
     if (!isTableApplication(app)) return undefined;
-    if (allowedNamespaces && !allowedNamespaces.includes(namespace))
-      return undefined;
+    if (!allowedNamespaces(cluster).includes(namespace)) return undefined;
     return applicationToEntity(app, {
       cluster,
       defaultCluster: this.options.watches.clusterNames()[0] === cluster,

@@ -89,6 +89,52 @@ export class PhaseHistoryStore {
     });
   }
 
+  /**
+   * Every table of a cluster at once, for the live figures: the current phase per Application
+   * and all transitions, oldest first. Two queries whatever the number of tables.
+   */
+  async clusterPhases(cluster: string): Promise<{
+    current: Array<{
+      namespace: string;
+      application: string;
+      phase: TablePhase;
+    }>;
+    history: Array<{
+      namespace: string;
+      application: string;
+      phase: TablePhase;
+      at: string;
+    }>;
+  }> {
+    const current = await this.db(CURRENT)
+      .where({ cluster })
+      .select<Array<{ namespace: string; application: string; phase: string }>>(
+        'namespace',
+        'application',
+        'phase',
+      );
+    const history = await this.db(HISTORY)
+      .where({ cluster })
+      .orderBy('id', 'asc')
+      .select<
+        Array<{
+          namespace: string;
+          application: string;
+          phase: string;
+          observed_at: string;
+        }>
+      >('namespace', 'application', 'phase', 'observed_at');
+    return {
+      current: current.map(r => ({ ...r, phase: r.phase as TablePhase })),
+      history: history.map(r => ({
+        namespace: r.namespace,
+        application: r.application,
+        phase: r.phase as TablePhase,
+        at: r.observed_at,
+      })),
+    };
+  }
+
   /** The transitions of an Application, oldest first (at most the newest {@link HISTORY_LIMIT}). */
   async list(key: ApplicationKey): Promise<PhaseTransition[]> {
     const rows = await this.db(HISTORY)

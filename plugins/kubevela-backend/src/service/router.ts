@@ -6,6 +6,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
 import type { ComparisonTable } from '@vela-tables/plugin-kubevela-common';
 import {
   ENGINES,
@@ -17,12 +18,12 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { authorizeTableRead } from '../access/authorizeTableRead';
-import {
-  assertNamespaceAllowed,
-  readNamespaceAllowList,
-} from '../access/namespaceAllowList';
+import { assertNamespaceAllowed } from '../access/namespaceAllowList';
+import type { NamespaceSettings } from '../access/namespaceAllowList';
+import type { EntityComparisonService } from '../comparison';
 import type { TableStatusService } from '../status';
 import type { LinkedEntityIndex } from './LinkedEntityIndex';
+import { createPlatformRoute } from './platformRoute';
 import { sendLastKnownStatus } from './sendLastKnownStatus';
 
 /** Dependencies of the kubevela backend router. */
@@ -37,6 +38,10 @@ export interface RouterOptions {
   permissions: PermissionsService;
   /** Table status from the watches. */
   statusService: TableStatusService;
+  /** The live comparison of an entity's table (`/comparison?entityRef=`). */
+  comparisonService: Pick<EntityComparisonService, 'compare'>;
+  /** The clusters and namespace allow-lists (`readKubeVelaConfig`). */
+  namespaces: NamespaceSettings;
   /** The configured name of a cluster (the first one when undefined); NotFoundError for an unknown one. */
   clusterName: (name?: string) => string;
   /** Per cluster and kind: the watches' state (GET /watches). */
@@ -47,13 +52,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { config, logger, statusService } = options;
-  const allowList = readNamespaceAllowList(config);
-  if (!allowList) {
-    logger.warn(
-      'kubevela: kubevela.allowedNamespaces is not set, so /status serves entities in every namespace the cluster credentials can read',
-    );
-  }
+  const { statusService, comparisonService, namespaces } = options;
 
   const router = Router();
   router.use(express.json());
@@ -87,7 +86,22 @@ export async function createRouter(
     res.json(ENGINES[id]);
   });
 
+  router.use(createPlatformRoute(options));
+
   router.get('/comparison', async (req, res) => {
+    const entityRef = req.query.entityRef;
+    if (entityRef !== undefined) {
+      if (typeof entityRef !== 'string' || !entityRef.trim()) {
+        throw new InputError(
+          "query parameter 'entityRef' must be an entity reference, e.g. /comparison?entityRef=component:default/orders",
+        );
+      }
+      const linked = await linkedEntity(req, entityRef);
+      res.json(
+        await comparisonService.compare(linked.entity, linked.entityRef),
+      );
+      return;
+    }
     await authenticated(req);
     const comparison: ComparisonTable = {
       engines: ENGINE_IDS.map(id => ({
@@ -100,14 +114,17 @@ export async function createRouter(
     res.json(comparison);
   });
 
-  async function sendStatus(
+  /**
+   * The entity behind a request for one table, after every check: credentials,
+   * kubevela.table.read and catalog.entity.read (an entity the caller cannot see is 404), and
+   * the namespace its annotations point at being allowed on its cluster.
+   */
+  async function linkedEntity(
     req: express.Request,
-    res: express.Response,
     rawRef: string,
-  ) {
+  ): Promise<{ entity: Entity; entityRef: string }> {
     const entityRef = normaliseEntityRef(rawRef);
     const credentials = await authenticated(req);
-    // kubevela.table.read, and catalog.entity.read (an entity the caller cannot see is 404).
     await authorizeTableRead(options.permissions, credentials, entityRef);
     const entity = await options.entities.get(entityRef);
     if (!entity) {
@@ -117,12 +134,21 @@ export async function createRouter(
     }
     const ref = getApplicationRefFromEntity(entity);
     if (ref) {
-      assertNamespaceAllowed(allowList, {
+      assertNamespaceAllowed(namespaces, {
         namespace: ref.namespace,
         cluster: options.clusterName(ref.cluster),
         entityRef,
       });
     }
+    return { entity, entityRef };
+  }
+
+  async function sendStatus(
+    req: express.Request,
+    res: express.Response,
+    rawRef: string,
+  ) {
+    const { entity, entityRef } = await linkedEntity(req, rawRef);
     res.json(await statusService.getStatusOfEntity(entity, entityRef));
   }
 

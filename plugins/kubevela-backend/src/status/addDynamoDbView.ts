@@ -7,7 +7,7 @@ import type {
   DynamoDbTableDescription,
   KubeObject,
 } from '@vela-tables/plugin-kubevela-node';
-import { regionOfEngineResource } from './regionOfEngineResource';
+import { regionOfEngineResources } from './regionOfEngineResource';
 import type { TableStatusResponse } from './types';
 
 /** What {@link addDynamoDbView} needs to call DescribeTable; `region` undefined: the configured one. */
@@ -19,8 +19,9 @@ export type DescribeTable = (
 /**
  * Adds what DynamoDB itself says (`dynamoDb`) and the differences from what the engine resource
  * asks for (`drift`) to a status. The table is the one named by the engine resource that talks to
- * AWS (ACK or Crossplane `Table`), in the region that resource names, else the status's table
- * name in the configured region. A DynamoDB failure never fails the status: it is reported as
+ * AWS (ACK or Crossplane `Table`), else the status's table name; in the region that resource
+ * names, else the region another resource of the chain names (KRO instance, Kratix request),
+ * else the configured one (`kubevela.aws.region`, defaulting to `kubevela.defaultRegion`). A DynamoDB failure never fails the status: it is reported as
  * `dynamoDbError`.
  */
 export async function addDynamoDbView(
@@ -37,7 +38,7 @@ export async function addDynamoDbView(
     // Nothing names the table yet (e.g. a Kratix request before its pipeline ran): nothing to ask.
     return status;
   }
-  const region = awsResource ? regionOfEngineResource(awsResource) : undefined;
+  const region = regionOfEngineResources(resources, awsResource);
   try {
     const view = await describe(tableName, region);
     const result: TableStatusResponse = { ...status, dynamoDb: view };

@@ -1,4 +1,7 @@
-import { regionOfEngineResource } from './regionOfEngineResource';
+import {
+  regionOfEngineResource,
+  regionOfEngineResources,
+} from './regionOfEngineResource';
 
 const meta = (annotations: Record<string, string> = {}) => ({
   name: 't',
@@ -57,5 +60,42 @@ describe('regionOfEngineResource', () => {
         metadata: meta(),
       }),
     ).toBeUndefined();
+  });
+
+  it('reads spec.region of a KRO instance and of a Kratix request', () => {
+    for (const [apiVersion, kind] of [
+      ['kro.run/v1alpha1', 'DynamoDBTable'],
+      ['kro.run/v1alpha1', 'SimpleDynamoDB'],
+      ['dynamodb.kratix.io/v1alpha1', 'DynamoDBRequest'],
+    ]) {
+      expect(
+        regionOfEngineResource({
+          apiVersion,
+          kind,
+          metadata: meta(),
+          spec: { region: 'eu-north-1' },
+        }),
+      ).toBe('eu-north-1');
+    }
+  });
+
+  it('prefers the region of the resource that talks to AWS, else the first in the chain that names one', () => {
+    const instance = {
+      apiVersion: 'kro.run/v1alpha1',
+      kind: 'DynamoDBTable',
+      metadata: meta(),
+      spec: { region: 'eu-north-1' },
+    };
+    const ack = {
+      apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
+      kind: 'Table',
+      metadata: meta({ 'services.k8s.aws/region': 'eu-west-3' }),
+    };
+    const ackWithout = { ...ack, metadata: meta() };
+    expect(regionOfEngineResources([instance, ack], ack)).toBe('eu-west-3');
+    expect(regionOfEngineResources([instance, ackWithout], ackWithout)).toBe(
+      'eu-north-1',
+    );
+    expect(regionOfEngineResources([ackWithout], ackWithout)).toBeUndefined();
   });
 });

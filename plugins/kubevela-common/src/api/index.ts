@@ -2,6 +2,7 @@ export type {
   ComparisonEngine,
   ComparisonTable,
   EngineAvailability,
+  EngineKindEvidence,
   EngineLiveFigures,
   EntityComparison,
   MigrationOption,

@@ -72,22 +72,55 @@ export interface PlatformOffer {
   tableNamePrefix: string;
 }
 
+/** What the cluster shows for one of an engine's resource kinds (from the backend's watch of it). */
+export interface EngineKindEvidence {
+  apiVersion: string;
+  kind: string;
+  /**
+   * The cluster serves the kind (its CRD is installed): `true` while the watch lists it, `false`
+   * when the cluster answers 404 (looked for again every 60 s); absent while the watch cannot
+   * tell (not listed yet, or refused or failing).
+   */
+  served?: boolean;
+  /** Objects of the kind the watch holds. */
+  objects: number;
+  /**
+   * Some object has a status condition whose `lastTransitionTime` is no earlier than its
+   * `creationTimestamp`: written for it by a controller (status is a subresource, ignored on
+   * create). Absent with no objects.
+   */
+  controllerObserved?: boolean;
+  /** The `vela-tables.io/stand-in` annotation on the objects: the controller a local stand-in replaces. */
+  standIn?: string;
+}
+
 /** Whether one cluster can serve an engine, and the evidence (`GET /comparison?entityRef=`). */
 export interface EngineAvailability {
   engine: EngineId;
   cluster: string;
-  /** The engine's CRDs (its resource kinds) are served by the cluster. */
+  /**
+   * The engine's CRDs (its resource kinds) are served by the cluster: one kind of each name the
+   * engine uses (Crossplane's two `Table` groups are alternatives). `false` also when it could
+   * not be checked (see `unchecked`).
+   */
   crdsPresent: boolean;
-  /** The engine's ComponentDefinition is installed in KubeVela. */
+  /**
+   * The engine's ComponentDefinition is installed in KubeVela (`vela-system`). `false` also when
+   * it could not be checked (see `unchecked`).
+   */
   definitionInstalled: boolean;
   /**
-   * A controller was seen working: one of the engine's resources has a condition that changed
-   * after it was created. `false` when resources exist but none moved; `undefined` with no
-   * resources to judge by.
+   * Controllers were seen working: for each of the engine's kinds that has objects, one of them
+   * has a condition written since it was created (see `EngineKindEvidence.controllerObserved`). `false` when some kind has objects but
+   * none moved; absent while no kind of the chain has objects to judge by.
    */
   controllerObserved?: boolean;
-  /** A stand-in (not the real controller) manages the engine's resources on this cluster. */
+  /** A local stand-in (not the real controller) manages some of the engine's resources on this cluster; absent with no resources. */
   standIn?: boolean;
+  /** Per resource kind, what the cluster shows (the backend always sends it). */
+  kinds?: EngineKindEvidence[];
+  /** What could not be checked, and why (e.g. the cluster refused the definitions list). */
+  unchecked?: string[];
   /** In words, why the engine is or is not available. */
   summary: string;
 }
@@ -99,7 +132,10 @@ export interface EngineLiveFigures {
   ready: number;
   /** `ready / tables`, absent with no tables. */
   shareReady?: number;
-  /** Median seconds from first seen to Ready over `sampleSize` observed tables. */
+  /**
+   * Median seconds from the Application's creation to the first Ready the watches recorded, over
+   * the `sampleSize` tables whose way to Ready the watches observed.
+   */
   medianSecondsToReady?: number;
   sampleSize: number;
   /** Where the figures came from, in words (e.g. "watch cache and phase history of cluster local"). */
@@ -126,4 +162,6 @@ export interface EntityComparison extends ComparisonTable {
   availability: EngineAvailability[];
   figures: EngineLiveFigures[];
   migrations: MigrationOption[];
+  /** Why `migrations` is empty when no move could be worked out (no Application, unreadable spec). */
+  migrationsUnavailable?: string;
 }

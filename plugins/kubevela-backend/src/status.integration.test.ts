@@ -16,6 +16,7 @@ import {
 } from '@internal/local-platform';
 import type { PlatformInfo, TestNamespace } from '@internal/local-platform';
 import request from 'supertest';
+import { parse } from 'yaml';
 import {
   crossplaneApplication,
   crossplaneApplicationStatus,
@@ -192,12 +193,29 @@ describe('GET /status against the local platform', () => {
         }),
       ],
     });
-    return (entityRef: string) =>
+    return (entityRef: string, route = 'status') =>
       request(server)
-        .get('/api/kubevela/status')
+        .get(`/api/kubevela/${route}`)
         .query({ entityRef })
         .set('Authorization', mockCredentials.user.header());
   }
+
+  it('serves the Application behind an entity as YAML, without the server’s managedFields', async () => {
+    const get = await start();
+    const res = await get('component:default/orders', 'application');
+    expect(res.status).toBe(200);
+    const app = parse(res.body.yaml);
+    expect(app).toMatchObject({
+      apiVersion: 'core.oam.dev/v1beta1',
+      kind: 'Application',
+      metadata: { name: 'orders', namespace: ns.name },
+    });
+    expect(app.metadata.managedFields).toBeUndefined();
+    expect(app.spec.components.length).toBeGreaterThan(0);
+    const ghost = await get('component:default/ghost', 'application');
+    expect(ghost.status).toBe(404);
+    expect(ghost.body.error.message).toContain("Application 'ghost'");
+  });
 
   it('reports a Ready table with DynamoDB’s view and one drift entry (engine status written through the status subresource)', async () => {
     const get = await start();

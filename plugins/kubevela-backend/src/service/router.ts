@@ -23,6 +23,7 @@ import type { NamespaceSettings } from '../access/namespaceAllowList';
 import type { EntityComparisonService } from '../comparison';
 import type { TableStatusService } from '../status';
 import type { LinkedEntityIndex } from './LinkedEntityIndex';
+import { applicationManifest } from './applicationManifest';
 import { createPlatformRoute } from './platformRoute';
 import { sendLastKnownStatus } from './sendLastKnownStatus';
 
@@ -165,6 +166,24 @@ export async function createRouter(
   router.get('/status/:namespace/:kind/:name', async (req, res) => {
     const { namespace, kind, name } = req.params;
     await sendStatus(req, res, stringifyEntityRef({ kind, namespace, name }));
+  });
+
+  // The Application behind an entity, as YAML, after the same checks as /status.
+  router.get('/application', async (req, res) => {
+    const ref = req.query.entityRef;
+    if (typeof ref !== 'string' || !ref.trim()) {
+      throw new InputError(
+        "query parameter 'entityRef' is required, e.g. /application?entityRef=component:default/orders",
+      );
+    }
+    const { entity, entityRef } = await linkedEntity(req, ref);
+    const app = getApplicationRefFromEntity(entity);
+    if (!app) {
+      throw new InputError(
+        `entity '${entityRef}' has no app.oam.dev/name annotation, so it is linked to no Application`,
+      );
+    }
+    res.json(applicationManifest(await statusService.getApplication(app)));
   });
 
   router.use(sendLastKnownStatus);

@@ -123,6 +123,26 @@ export class TableStatusService {
     return this.assemble(cluster, application);
   }
 
+  /**
+   * The Application itself as the cluster's watches hold it (memory once synced, a bounded
+   * direct read otherwise); NotFoundError naming it when the cluster has none.
+   */
+  async getApplication(ref: ApplicationRef): Promise<KubeObject> {
+    const cluster = this.options.watches.cluster(ref.cluster);
+    const application = await cluster.reader().get({
+      apiVersion: APPLICATION_KIND.apiVersion,
+      kind: APPLICATION_KIND.kind,
+      name: ref.name,
+      namespace: ref.namespace,
+    });
+    if (!application) {
+      throw new NotFoundError(
+        `Application '${ref.name}' was not found in namespace '${ref.namespace}' on cluster '${cluster.name}' (${cluster.server})`,
+      );
+    }
+    return application;
+  }
+
   /** The status of one Application as the cluster's watches hold it (no freshness check of its own). */
   async assemble(
     cluster: StatusCluster,

@@ -1,6 +1,8 @@
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -11,6 +13,7 @@ import {
 import { kubevelaApiRef } from './api/KubeVelaApi';
 import { KubeVelaClient } from './api/KubeVelaClient';
 import { isKubeVelaTableAvailable } from './conditions';
+import { kubevelaFormFieldExtensions } from './scaffolder/formFieldExtensions';
 
 const kubevelaApi = ApiBlueprint.make({
   params: defineParams =>
@@ -21,26 +24,25 @@ const kubevelaApi = ApiBlueprint.make({
     }),
 });
 
-/** Overview card with the live status of the entity's table (entities with `app.oam.dev/name`). */
+/** Overview card with the live status of the entity's table; only on entities linked to a table. */
 const tableStatusCard = EntityCardBlueprint.make({
   name: 'table-status',
   params: {
     filter: isKubeVelaTableAvailable,
+    // A wide card: it carries a timeline and tables of conditions.
+    type: 'content',
     loader: () =>
       import('./components/TableStatus').then(m => <m.EntityTableStatusCard />),
   },
 });
 
-/**
- * Entity tab with the table's status (when the entity is linked) and the engine comparison in one
- * place; components that are not linked yet still get the comparison, to choose an engine.
- */
+/** The entity's DynamoDB tab: the engine comparison seen from its table; only on linked entities. */
 const tableContent = EntityContentBlueprint.make({
   name: 'engines',
   params: {
     path: '/dynamodb-engines',
     title: 'DynamoDB',
-    filter: 'kind:component',
+    filter: isKubeVelaTableAvailable,
     loader: () =>
       import('./components/TableContent').then(m => (
         <m.EntityKubeVelaTableContent />
@@ -48,8 +50,30 @@ const tableContent = EntityContentBlueprint.make({
   },
 });
 
+/** The standalone engine comparison page; `?entity=kind:namespace/name` shows one table's view. */
+const enginesPageRouteRef = createRouteRef();
+
+const enginesPage = PageBlueprint.make({
+  params: {
+    path: '/dynamodb-engines',
+    title: 'DynamoDB engines',
+    routeRef: enginesPageRouteRef,
+    loader: () =>
+      import('./components/EngineComparison').then(m => (
+        <m.EnginesPageContent />
+      )),
+  },
+});
+
 /** The kubevela plugin for apps on the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'kubevela',
-  extensions: [kubevelaApi, tableStatusCard, tableContent],
+  routes: { enginesPage: enginesPageRouteRef },
+  extensions: [
+    kubevelaApi,
+    tableStatusCard,
+    tableContent,
+    enginesPage,
+    ...kubevelaFormFieldExtensions,
+  ],
 });

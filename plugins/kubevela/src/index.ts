@@ -8,15 +8,27 @@ export {
   EntityEngineComparisonCard,
   EntityTableStatusCard,
   EntityKubeVelaTableContent,
+  KubeVelaEnginesPage,
 } from './plugin';
 export { isKubeVelaTableAvailable } from './conditions';
 export { kubevelaApiRef } from './api/KubeVelaApi';
 export type { KubeVelaApi } from './api/KubeVelaApi';
 export { KubeVelaClient } from './api/KubeVelaClient';
 export { EngineComparisonTable } from './components/EngineComparison';
+export type { LiveComparison } from './components/EngineComparison/EngineComparisonTable';
 export { TableStatusView } from './components/TableStatus';
 export type {
   ComparisonTable,
   ComparisonEngine,
+  EntityComparison,
   TableStatusResponse,
 } from './api/types';
+export {
+  KubeVelaEnginePickerFieldExtension,
+  KubeVelaClusterPickerFieldExtension,
+  KubeVelaNamespacePickerFieldExtension,
+  KubeVelaRegionPickerFieldExtension,
+  KubeVelaEngineFeatureFieldExtension,
+  KubeVelaTableSpecCheckFieldExtension,
+} from './plugin';
+export * from './scaffolder';

@@ -4,7 +4,15 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { getDefaultFormState } from '@rjsf/utils';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import { ENGINE_IDS, ENGINES } from '@vela-tables/plugin-kubevela-common';
+import {
+  assertTableSpec,
+  buildApplication,
+  ENGINE_IDS,
+  ENGINES,
+  TABLE_FEATURES,
+} from '@vela-tables/plugin-kubevela-common';
+import type { EngineId } from '@vela-tables/plugin-kubevela-common';
+import { getControllerTestPlatform } from '@internal/local-platform';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import request from 'supertest';
@@ -12,9 +20,12 @@ import { parse } from 'yaml';
 import scaffolderModuleKubeVela from './index';
 
 // templates/dynamodb-table, run through the scaffolder's own dry run (POST /v2/dry-run, as the
-// template editor does) on a real backend with the scaffolder plugin and this module. The
-// scaffolder renders the steps' inputs and runs every action that supports a dry run; it skips
-// the others (here kubevela:application:apply, which would write to a cluster).
+// template editor does) on a real backend with the scaffolder plugin and this module, against the
+// local platform (real kube-apiserver, vela-core with its admission webhook). The scaffolder
+// renders the steps' inputs and runs every action in its dry-run mode: the build, and the
+// apply steps as server-side dry runs that store nothing.
+
+jest.setTimeout(120_000);
 
 const TEMPLATE_DIR = resolve(__dirname, '../../../templates/dynamodb-table');
 const template = parse(
@@ -38,14 +49,62 @@ function directoryContents(dir = TEMPLATE_DIR): Array<{
   });
 }
 
-/** What the form submits when the user types only a name: each page's defaults (rjsf's own). */
-function formDefaults(): Record<string, unknown> {
+// manifests/rbac lets the portal's ServiceAccount write Applications in team-a and team-b; dry
+// runs store nothing, so the tests share team-a.
+const namespace = 'team-a';
+const ALLOWED_NAMESPACES = ['team-a', 'team-b'];
+const PICKED = { cluster: 'local', namespace, region: 'us-west-2' };
+
+/**
+ * What the form submits when the user types only a name and picks an engine: each page's
+ * defaults (rjsf's own), and what the pickers take from GET /api/kubevela/platform (the first
+ * cluster, its first namespace, the default region).
+ */
+function formDefaults(engine: EngineId): Record<string, unknown> {
   return Object.assign(
     {},
     ...template.spec.parameters.map((page: RJSFSchema) =>
       getDefaultFormState(validator, page, {}),
     ),
+    { name: 'orders', engine, ...PICKED },
   );
+}
+
+/** The table request the form's values stand for, written out field by field. */
+function defaultTableInput(engine: EngineId): Record<string, unknown> {
+  return {
+    engine,
+    applicationName: 'orders',
+    componentName: 'orders-table',
+    namespace,
+    tableName: 'orders',
+    region: 'us-west-2',
+    attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
+    keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+    billingMode: 'PAY_PER_REQUEST',
+    ttl: { enabled: false, attributeName: 'expiresAt' },
+    stream: { enabled: false, viewType: 'NEW_AND_OLD_IMAGES' },
+    encryption: { enabled: false, sseType: 'KMS' },
+    deletionProtection: false,
+    pointInTimeRecovery: false,
+    globalSecondaryIndexes: [],
+    localSecondaryIndexes: [],
+    tags: {},
+    ...(engine === 'crossplane'
+      ? { crossplane: { scope: 'cluster', providerConfigName: 'default' } }
+      : {}),
+    ...(engine === 'kro' ? { featureMode: 'traits' } : {}),
+  };
+}
+
+/** The builder's own output for a table request, as the dry run's template names itself. */
+function builderOutput(input: Record<string, unknown>) {
+  const spec = assertTableSpec(input, {
+    allowedNamespaces: ALLOWED_NAMESPACES,
+  });
+  return buildApplication(spec, {
+    sourceTemplate: 'template:default/dry-run',
+  });
 }
 
 type DryRunFile = { path: string; base64Content: string };
@@ -75,13 +134,26 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
+    const info = getControllerTestPlatform();
     backend = await startTestBackend({
       features: [
         scaffolderPlugin,
         scaffolderModuleKubeVela,
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
-          data: { kubevela: { allowedNamespaces: ['team-a', 'team-b'] } },
+          data: {
+            kubevela: {
+              allowedNamespaces: ALLOWED_NAMESPACES,
+              clusters: [
+                {
+                  name: 'local',
+                  url: info.kubernetes.server,
+                  caData: info.kubernetes.caData,
+                  serviceAccountToken: info.portalServiceAccountToken!,
+                },
+              ],
+            },
+          },
         }),
       ],
     });
@@ -97,53 +169,56 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
       .send({ template, values, directoryContents: directoryContents() });
   }
 
-  it('offers every engine of the catalogue', () => {
-    expect(template.spec.parameters[0].properties.engine.enum).toEqual([
-      ...ENGINE_IDS,
-    ]);
+  it('types no engine, namespace or region list: the pickers ask the platform', () => {
+    const [table] = template.spec.parameters;
+    for (const [field, picker] of [
+      ['engine', 'KubeVelaEnginePicker'],
+      ['cluster', 'KubeVelaClusterPicker'],
+      ['namespace', 'KubeVelaNamespacePicker'],
+      ['region', 'KubeVelaRegionPicker'],
+    ]) {
+      expect(table.properties[field]).toMatchObject({ 'ui:field': picker });
+      expect(table.properties[field].enum).toBeUndefined();
+      expect(table.properties[field].default).toBeUndefined();
+    }
+  });
+
+  it('has a field for every table feature of the engine catalogue, shown per engine', () => {
+    const gated = template.spec.parameters.flatMap((page: RJSFSchema) =>
+      Object.values(page.properties ?? {}).flatMap(property => {
+        const field = property as Record<string, any>;
+        return field['ui:field'] === 'KubeVelaEngineFeature'
+          ? [field['ui:options'].feature]
+          : [];
+      }),
+    );
+    expect(new Set(gated)).toEqual(
+      new Set([...TABLE_FEATURES, 'customKeys', 'featureMode', 'crossplane']),
+    );
   });
 
   it.each(ENGINE_IDS)(
-    'builds the Application for %s from the form defaults and skips the cluster steps',
+    "renders the form defaults for %s to the builder's output, which the cluster accepts in a dry run",
     async engine => {
-      const res = await dryRun({ ...formDefaults(), name: 'orders', engine });
+      const res = await dryRun(formDefaults(engine));
+      expect(res.body.error).toBeUndefined();
       expect(res.status).toBe(200);
       const response = res.body as DryRunResponse;
 
       const application = parse(fileOf(response, 'application.yaml'));
-      expect(application.metadata).toMatchObject({
-        name: 'orders',
-        namespace: 'team-a',
-        annotations: {
-          'backstage.io/kubernetes-id': 'orders',
-          'backstage.io/source-template': 'template:default/dry-run',
-        },
-      });
-      const [component] = application.spec.components;
-      expect(component).toMatchObject({
-        name: 'orders-table',
-        type: ENGINES[engine].componentType,
-        properties: { tableName: 'orders', region: 'us-west-2' },
-      });
-      // The form's key is the table's; kro-simple takes none and creates its fixed `id` key.
-      const { attributeDefinitions, keySchema } = component.properties;
-      expect({ attributeDefinitions, keySchema }).toEqual(
-        ENGINES[engine].customKeys
-          ? {
-              attributeDefinitions: [
-                { attributeName: 'id', attributeType: 'S' },
-              ],
-              keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-            }
-          : { attributeDefinitions: undefined, keySchema: undefined },
+      expect(application).toEqual(builderOutput(defaultTableInput(engine)));
+      expect(application.spec.components[0].type).toBe(
+        ENGINES[engine].componentType,
       );
-      // Every feature is off by default; whatever traits there are say so.
-      expect(
-        (component.traits ?? []).filter(
-          (t: { properties: { enabled?: boolean } }) =>
-            t.properties.enabled !== false,
-        ),
-      ).toEqual([]);
+      expect(stepLog(response, 'build').join('\n')).toContain(
+        `Built Application ${namespace}/orders`,
+      );
+      // Both cluster steps ran as server-side dry runs (vela-core's webhook checked them).
+      for (const step of ['validate', 'apply']) {
+        expect(stepLog(response, step).join('\n')).toContain(
+          `Dry-run applied Application ${namespace}/orders on cluster local`,
+        );
+      }
 
       // The step output the later steps and the template's output read.
       const shown = response.output.text?.find(
@@ -153,15 +228,11 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
         application,
       );
 
-      for (const step of ['validate', 'apply']) {
-        expect(stepLog(response, step)).toContain(
-          'Skipping because kubevela:application:apply does not support dry-run',
-        );
-      }
       const entity = parse(fileOf(response, 'catalog-info.yaml'));
       expect(entity.metadata.annotations).toMatchObject({
         'app.oam.dev/name': 'orders',
-        'app.oam.dev/namespace': 'team-a',
+        'app.oam.dev/namespace': namespace,
+        'kubevela.io/cluster': 'local',
       });
       expect(entity.metadata.description).toBe(
         `DynamoDB table orders (${ENGINES[engine].componentType})`,
@@ -169,36 +240,168 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
     },
   );
 
-  it("turns the form's TTL switch into the engine's TTL trait", async () => {
-    const res = await dryRun({
-      ...formDefaults(),
-      name: 'sessions',
-      engine: 'crossplane',
+  // Every feature the form offers, turned on: what the build step receives is what the form says.
+  const everyFeature = {
+    tableName: 'orders-v2',
+    attributeDefinitions: [
+      { attributeName: 'pk', attributeType: 'S' },
+      { attributeName: 'sk', attributeType: 'N' },
+      { attributeName: 'email', attributeType: 'S' },
+      { attributeName: 'createdAt', attributeType: 'N' },
+    ],
+    keySchema: [
+      { attributeName: 'pk', keyType: 'HASH' },
+      { attributeName: 'sk', keyType: 'RANGE' },
+    ],
+    billingMode: 'PROVISIONED',
+    readCapacityUnits: 5,
+    writeCapacityUnits: 3,
+    ttl: { enabled: true, attributeName: 'expiresAt' },
+    stream: { enabled: true, viewType: 'NEW_IMAGE' },
+    encryption: { enabled: true, sseType: 'KMS', kmsKeyId: 'alias/orders' },
+    deletionProtection: true,
+    pointInTimeRecovery: true,
+    globalSecondaryIndexes: [
+      {
+        indexName: 'by-email',
+        keySchema: [{ attributeName: 'email', keyType: 'HASH' }],
+        projectionType: 'INCLUDE',
+        nonKeyAttributes: ['status'],
+        readCapacityUnits: 2,
+        writeCapacityUnits: 1,
+      },
+    ],
+    localSecondaryIndexes: [
+      {
+        indexName: 'by-created',
+        keySchema: [
+          { attributeName: 'pk', keyType: 'HASH' },
+          { attributeName: 'createdAt', keyType: 'RANGE' },
+        ],
+        projectionType: 'KEYS_ONLY',
+      },
+    ],
+    tags: { team: 'payments', 'cost-center': '42' },
+  };
+
+  it.each([
+    [
+      'crossplane',
+      { crossplane: { scope: 'namespaced', providerConfigName: 'aws-prod' } },
+    ],
+    ['kro', { featureMode: 'inline' }],
+    ['kro', { featureMode: 'traits' }],
+    ['kro-simplified', {}],
+  ] as Array<[EngineId, Record<string, unknown>]>)(
+    'passes every feature of the form to the builder (%s %j)',
+    async (engine, options) => {
+      const res = await dryRun({
+        ...formDefaults(engine),
+        ...everyFeature,
+        ...options,
+      });
+      expect(res.status).toBe(200);
+      const application = parse(fileOf(res.body, 'application.yaml'));
+      const { tableName, ...rest } = everyFeature;
+      expect(application).toEqual(
+        builderOutput({
+          ...defaultTableInput(engine),
+          ...rest,
+          tableName,
+          ...options,
+        }),
+      );
+    },
+  );
+
+  it('passes the features Kratix takes as request fields', async () => {
+    const kratix = {
+      billingMode: 'PROVISIONED',
+      readCapacityUnits: 4,
+      writeCapacityUnits: 4,
       ttl: { enabled: true, attributeName: 'expiresAt' },
-    });
+      stream: { enabled: true, viewType: 'KEYS_ONLY' },
+      deletionProtection: true,
+      pointInTimeRecovery: true,
+      tags: { team: 'payments' },
+    };
+    const res = await dryRun({ ...formDefaults('kratix'), ...kratix });
     expect(res.status).toBe(200);
-    const application = parse(fileOf(res.body, 'application.yaml'));
-    expect(application.spec.components[0].traits).toContainEqual({
-      type: 'dynamodb-ttl-xp',
-      properties: { attributeName: 'expiresAt', enabled: true },
-    });
+    expect(parse(fileOf(res.body, 'application.yaml'))).toEqual(
+      builderOutput({ ...defaultTableInput('kratix'), ...kratix }),
+    );
   });
 
-  it('refuses at the build step, naming the field, a feature the engine lacks', async () => {
+  it('drops table capacity the form hides once billing is back on demand', async () => {
     const res = await dryRun({
-      ...formDefaults(),
-      name: 'cache',
-      engine: 'kro-simple',
-      ttl: { enabled: true, attributeName: 'expiresAt' },
+      ...formDefaults('crossplane'),
+      billingMode: 'PAY_PER_REQUEST',
+      readCapacityUnits: 5,
+      writeCapacityUnits: 5,
     });
-    // The build action's InputError ends the dry run before any later step, as the
-    // scaffolder reports a failed step: 400 with the action's message.
-    expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({
-      name: 'InputError',
-      message: expect.stringContaining(
-        "- ttl: engine 'kro-simple' does not support time to live",
-      ),
-    });
+    expect(res.status).toBe(200);
+    expect(parse(fileOf(res.body, 'application.yaml'))).toEqual(
+      builderOutput(defaultTableInput('crossplane')),
+    );
   });
+
+  const gsi = (n: number) => ({
+    indexName: `by-id-${n}`,
+    keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+    projectionType: 'ALL',
+  });
+
+  // The issue's bad-input list: each stops the task at its first step (the build), with a
+  // message naming the field, before anything reaches a cluster.
+  it.each([
+    [
+      'a table name with a newline and a YAML document',
+      { tableName: 'orders\nkind: Secret' },
+      'tableName: must not contain line breaks or other control characters',
+    ],
+    [
+      'a local index without a sort key',
+      {
+        localSecondaryIndexes: [
+          {
+            indexName: 'by-id',
+            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+            projectionType: 'ALL',
+          },
+        ],
+      },
+      'localSecondaryIndexes[0].keySchema: a local secondary index needs a RANGE (sort) key',
+    ],
+    [
+      '21 global secondary indexes',
+      { globalSecondaryIndexes: Array.from({ length: 21 }, (_, n) => gsi(n)) },
+      'globalSecondaryIndexes: a table has at most 20 global secondary indexes',
+    ],
+    [
+      'namespace kube-system',
+      { namespace: 'kube-system' },
+      "namespace: namespace 'kube-system' is not allowed; allowed namespaces: team-a, team-b",
+    ],
+    [
+      'a feature the engine lacks',
+      {
+        engine: 'kro-simple',
+        ttl: { enabled: true, attributeName: 'expiresAt' },
+      },
+      "ttl: engine 'kro-simple' does not support time to live",
+    ],
+  ])(
+    'refuses %s at the build step, naming the field',
+    async (_what, bad, message) => {
+      const res = await dryRun({ ...formDefaults('crossplane'), ...bad });
+      // The build action's InputError ends the dry run before any later step, as the
+      // scaffolder reports a failed step: 400 with the action's message.
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining('The table request is invalid:'),
+      });
+      expect(res.body.error.message).toContain(`- ${message}`);
+    },
+  );
 });

@@ -44,3 +44,23 @@ describe('KubeVelaClient', () => {
     });
   });
 });
+
+describe('KubeVelaClient.getEntityComparison', () => {
+  it('asks /comparison with the entity ref encoded', async () => {
+    const fetch = jest
+      .fn()
+      .mockResolvedValue(
+        new Response(JSON.stringify({ engine: 'kro' }), { status: 200 }),
+      );
+    const api = new KubeVelaClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/kubevela' },
+      fetchApi: { fetch },
+    });
+    await expect(
+      api.getEntityComparison('resource:team-a/orders'),
+    ).resolves.toEqual({ engine: 'kro' });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/kubevela/comparison?entityRef=resource%3Ateam-a%2Forders',
+    );
+  });
+});

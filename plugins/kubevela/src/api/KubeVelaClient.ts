@@ -1,6 +1,10 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { ComparisonTable, TableStatusResponse } from './types';
+import type {
+  ComparisonTable,
+  EntityComparison,
+  TableStatusResponse,
+} from './types';
 import type { KubeVelaApi } from './KubeVelaApi';
 
 /** {@link KubeVelaApi} over the backend's REST API. */
@@ -17,10 +21,23 @@ export class KubeVelaClient implements KubeVelaApi {
     return this.get<ComparisonTable>('/comparison');
   }
 
+  async getEntityComparison(entityRef: string): Promise<EntityComparison> {
+    return this.get<EntityComparison>(
+      `/comparison?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+  }
+
   async getTableStatus(entityRef: string): Promise<TableStatusResponse> {
     return this.get<TableStatusResponse>(
       `/status?entityRef=${encodeURIComponent(entityRef)}`,
     );
+  }
+
+  async getApplicationYaml(entityRef: string): Promise<string> {
+    const { yaml } = await this.get<{ yaml: string }>(
+      `/application?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+    return yaml;
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -2,5 +2,10 @@
 export type {
   ComparisonEngine,
   ComparisonTable,
+  EngineAvailability,
+  EngineLiveFigures,
+  EntityComparison,
+  MigrationOption,
+  PhaseTransition,
   TableStatusResponse,
 } from '@vela-tables/plugin-kubevela-common';

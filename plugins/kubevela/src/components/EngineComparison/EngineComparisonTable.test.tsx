@@ -102,3 +102,50 @@ describe('EngineComparisonTable', () => {
     }
   });
 });
+
+describe('EngineComparisonTable with live data', () => {
+  const comparison: ComparisonTable = {
+    engines: [engine('crossplane'), engine('kro')],
+    rows: [rowNamingEngines('maturity', 'Maturity')],
+  };
+  const live = {
+    engine: 'kro' as const,
+    cluster: 'edge',
+    availability: [
+      {
+        engine: 'kro' as const,
+        cluster: 'edge',
+        crdsPresent: true,
+        definitionInstalled: true,
+        controllerObserved: false,
+        summary: 'no KRO instance changed after it was created',
+      },
+    ],
+    figures: [],
+  };
+
+  it("marks only the entity's engine as current and adds the cluster's rows", () => {
+    render(<EngineComparisonTable comparison={comparison} live={live} />);
+    expect(screen.getByTestId('engine-column-kro')).toHaveAttribute(
+      'data-current',
+      'true',
+    );
+    expect(screen.getByTestId('engine-column-crossplane')).not.toHaveAttribute(
+      'data-current',
+    );
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 2 + 1);
+    expect(screen.getByText('On cluster edge')).toBeInTheDocument();
+  });
+
+  it('does not count an engine whose controller was never seen working as available', () => {
+    render(<EngineComparisonTable comparison={comparison} live={live} />);
+    const kro = screen.getByTestId('engine-availability-kro');
+    expect(kro).toHaveAttribute('data-available', 'false');
+    expect(kro).toHaveTextContent(
+      'Installed, but no controller was seen working',
+    );
+    expect(
+      screen.getByTestId('engine-availability-crossplane'),
+    ).toHaveTextContent('Not known');
+  });
+});

@@ -6,29 +6,39 @@ import { PHASE_TONES } from './phaseTone';
 const useStyles = makeStyles(theme => ({
   chip: {
     fontWeight: theme.typography.fontWeightBold as number,
+    color: theme.palette.common.white,
+  },
+  large: {
     fontSize: theme.typography.h6.fontSize,
     height: theme.spacing(5),
     paddingLeft: theme.spacing(1),
     paddingRight: theme.spacing(1),
-    color: theme.palette.common.white,
   },
-  success: { backgroundColor: theme.palette.success.main },
+  success: { backgroundColor: theme.palette.success.dark },
   warning: { backgroundColor: theme.palette.warning.dark },
   error: { backgroundColor: theme.palette.error.main },
-  neutral: { backgroundColor: theme.palette.grey[600] },
+  neutral: { backgroundColor: theme.palette.grey[700] },
 }));
 
-/** The table's phase as a large coloured chip. */
-export function PhaseChip(props: { phase: TablePhase }) {
+/** A phase as a coloured chip: large for the current phase, small in the timeline. */
+export function PhaseChip(props: {
+  phase: TablePhase;
+  size?: 'large' | 'small';
+  testId?: string;
+}) {
   const classes = useStyles();
   const tone = PHASE_TONES[props.phase] ?? 'neutral';
+  const large = props.size !== 'small';
   return (
     <Chip
       label={props.phase}
-      className={`${classes.chip} ${classes[tone]}`}
-      data-testid="table-phase"
+      size={large ? 'medium' : 'small'}
+      className={`${classes.chip} ${large ? classes.large : ''} ${
+        classes[tone]
+      }`}
+      data-testid={props.testId ?? (large ? 'table-phase' : 'timeline-phase')}
       data-tone={tone}
-      aria-label={`Table phase: ${props.phase}`}
+      aria-label={large ? `Table phase: ${props.phase}` : undefined}
     />
   );
 }

@@ -1,41 +1,126 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { ANNOTATION_APPLICATION_NAME } from '@vela-tables/plugin-kubevela-common';
+import { isKubeVelaTableAvailable } from '../../conditions';
+import type { StatusError } from './statusError';
 import { TableStatusView } from './TableStatusView';
 import { TABLE_STATUS_REFRESH_MS, useTableStatus } from './useTableStatus';
 
-// A ResponseError's own message is "Request failed with 404 Not Found"; the backend's message
-// names the annotation, Application or cluster at fault.
-function errorMessage(error: Error): string {
-  const body = (error as Partial<ResponseError>).body;
-  return body?.error?.message ?? error.message;
+const TITLE = 'DynamoDB table status';
+
+function Card(props: { subheader?: string; children: React.ReactNode }) {
+  return (
+    <Box data-testid="kubevela-table-status-card">
+      <InfoCard title={TITLE} subheader={props.subheader}>
+        {props.children}
+      </InfoCard>
+    </Box>
+  );
 }
 
-/** Live status of the DynamoDB table the current entity is linked to; refreshes every 10 s while visible. */
-export function EntityTableStatusCard(props: { refreshIntervalMs?: number }) {
-  const { entity } = useEntity();
+function Message(props: {
+  testId: string;
+  title: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Box data-testid={props.testId} role="status">
+      <Typography variant="subtitle1" component="p" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+const ERROR_TITLES: Record<StatusError['kind'], string> = {
+  forbidden: 'You may not see the status of this table',
+  'not-found': "The table's Application was not found",
+  invalid: 'This entity does not name a table the portal can read',
+  other: 'Could not read the table status',
+};
+
+function ErrorMessage(props: { error: StatusError; hasStatus: boolean }) {
+  const { error } = props;
+  return (
+    <Box mb={props.hasStatus ? 2 : 0}>
+      <Message
+        testId={
+          error.kind === 'forbidden'
+            ? 'table-status-forbidden'
+            : 'table-status-error'
+        }
+        title={ERROR_TITLES[error.kind]}
+      >
+        <Typography variant="body2">{error.message}</Typography>
+        {error.kind === 'forbidden' && (
+          <Typography variant="body2" color="textSecondary">
+            Reading a table's status needs the kubevela.table.read permission;
+            the platform team can grant it.
+          </Typography>
+        )}
+        {props.hasStatus && (
+          <Typography variant="body2" color="textSecondary">
+            Below is the last status the portal read; it keeps trying.
+          </Typography>
+        )}
+      </Message>
+    </Box>
+  );
+}
+
+function LinkedTableStatusCard(props: {
+  entityRef: string;
+  refreshIntervalMs: number;
+}) {
   const { status, error, loading } = useTableStatus(
-    stringifyEntityRef(entity),
-    props.refreshIntervalMs ?? TABLE_STATUS_REFRESH_MS,
+    props.entityRef,
+    props.refreshIntervalMs,
   );
   return (
-    <InfoCard title="DynamoDB table status" subheader={status?.tableName}>
-      {loading && !status && !error && <Progress />}
-      {error && (
-        <Box mb={status ? 2 : 0}>
-          <ResponseErrorPanel
-            error={error}
-            title={`Could not read the table status: ${errorMessage(error)}`}
-          />
+    <Card subheader={status?.tableName}>
+      {loading && (
+        <Box data-testid="table-status-loading">
+          <Progress />
         </Box>
       )}
-      {status && <TableStatusView status={status} />}
-    </InfoCard>
+      {error && <ErrorMessage error={error} hasStatus={!!status} />}
+      {status && (
+        <TableStatusView status={status} entityRef={props.entityRef} />
+      )}
+    </Card>
+  );
+}
+
+/**
+ * Live status of the DynamoDB table the current entity is linked to; read again every 10 s
+ * while the page is visible, keeping what it shows until the next answer arrives.
+ */
+export function EntityTableStatusCard(props: { refreshIntervalMs?: number }) {
+  const { entity } = useEntity();
+  if (!isKubeVelaTableAvailable(entity)) {
+    return (
+      <Card>
+        <Message
+          testId="table-status-not-linked"
+          title="This entity is not linked to a DynamoDB table"
+        >
+          <Typography variant="body2">
+            Tables created through the portal are linked by the{' '}
+            <code>{ANNOTATION_APPLICATION_NAME}</code> annotation on a
+            Component, or appear as Resources of type dynamodb-table.
+          </Typography>
+        </Message>
+      </Card>
+    );
+  }
+  return (
+    <LinkedTableStatusCard
+      entityRef={stringifyEntityRef(entity)}
+      refreshIntervalMs={props.refreshIntervalMs ?? TABLE_STATUS_REFRESH_MS}
+    />
   );
 }

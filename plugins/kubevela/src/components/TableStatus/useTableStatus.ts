@@ -2,59 +2,69 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { kubevelaApiRef } from '../../api/KubeVelaApi';
 import type { TableStatusResponse } from '../../api/types';
+import { readStatusError } from './statusError';
+import type { StatusError } from './statusError';
+import { usePolling } from './usePolling';
 
 /** How often the card reads the status again while the page is visible. */
 export const TABLE_STATUS_REFRESH_MS = 10_000;
 
-/** The status of an entity's table, read again every `intervalMs` while the page is visible. */
+/** What the card knows: the last status read (kept while reading again) and the last error. */
+export interface TableStatusState {
+  status?: TableStatusResponse;
+  error?: StatusError;
+  /** True only until the first answer; later reads keep the last data on screen. */
+  loading: boolean;
+}
+
+/**
+ * The status of an entity's table, read again every `intervalMs` while the page is visible.
+ * A failed read keeps the last status (or the backend's last known one); an answer that
+ * cannot change by waiting (400, 403) stops the polling.
+ */
 export function useTableStatus(
   entityRef: string,
   intervalMs: number = TABLE_STATUS_REFRESH_MS,
-) {
+): TableStatusState {
   const api = useApi(kubevelaApiRef);
-  const [state, setState] = useState<{
-    status?: TableStatusResponse;
-    error?: Error;
-    loading: boolean;
-  }>({
-    loading: true,
-  });
-  const mounted = useRef(true);
+  const [state, setState] = useState<TableStatusState>({ loading: true });
+  const current = useRef(entityRef);
+  // One read at a time: a slow answer must not arrive after, and overwrite, a newer one.
+  const inFlight = useRef<object | undefined>(undefined);
 
   const load = useCallback(async () => {
+    if (inFlight.current) return;
+    const read = {};
+    inFlight.current = read;
+    const ref = entityRef;
     try {
-      const status = await api.getTableStatus(entityRef);
-      if (mounted.current) setState({ status, loading: false });
+      const status = await api.getTableStatus(ref);
+      if (current.current === ref) setState({ status, loading: false });
     } catch (e) {
-      // Keep the last good status next to the error: a failed poll does not erase what was known.
-      if (mounted.current)
+      const error = readStatusError(e as Error);
+      if (current.current === ref) {
         setState(prev => ({
-          status: prev.status,
-          error: e as Error,
+          status: error.lastKnownStatus ?? prev.status,
+          error,
           loading: false,
         }));
+      }
+    } finally {
+      if (inFlight.current === read) inFlight.current = undefined;
     }
   }, [api, entityRef]);
 
   useEffect(() => {
-    mounted.current = true;
+    current.current = entityRef;
+    inFlight.current = undefined;
     setState({ loading: true });
     load();
-    const visible = () =>
-      typeof document === 'undefined' || document.visibilityState !== 'hidden';
-    const timer = setInterval(() => {
-      if (visible()) load();
-    }, intervalMs);
-    const onVisibility = () => {
-      if (visible()) load();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      mounted.current = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
+      current.current = '';
     };
-  }, [load, intervalMs]);
+  }, [entityRef, load]);
 
-  return { ...state, refresh: load };
+  const stopped = state.error !== undefined && !state.error.retryable;
+  usePolling(load, intervalMs, !stopped);
+  return state;
 }

@@ -1,6 +1,10 @@
 import type { TablePhase } from '@vela-tables/plugin-kubevela-common';
 import type { TableStatusResponse } from '../../../api/types';
 
+/** What Crossplane's provider writes when DynamoDB refuses a table (the AWS error wrapped). */
+export const FAILED_MESSAGE =
+  'create failed: async create failed: failed to create the resource: [{0 creating AWS DynamoDB Table (orders-table): operation error DynamoDB: CreateTable, https response error StatusCode: 400, RequestID: 1, api error ValidationException: One or more parameter values were invalid: bad key}]';
+
 const base: TableStatusResponse = {
   phase: 'Ready',
   summary: 'Crossplane reports the table Ready and Synced',
@@ -69,6 +73,19 @@ export const TABLE_STATUSES: Record<TablePhase, TableStatusResponse> = {
       observedAt: '2026-01-01T00:01:00Z',
     },
     drift: [{ field: 'pointInTimeRecovery', desired: 'true', actual: 'false' }],
+    history: [
+      {
+        phase: 'Provisioning',
+        at: '2026-01-01T00:00:00Z',
+        reason: 'Table Ready=False Creating',
+      },
+      {
+        phase: 'Ready',
+        at: '2026-01-01T00:00:42Z',
+        from: 'Provisioning',
+        reason: 'Table Ready=True Available',
+      },
+    ],
   },
   Provisioning: {
     ...base,
@@ -120,7 +137,7 @@ export const TABLE_STATUSES: Record<TablePhase, TableStatusResponse> = {
     ...base,
     phase: 'Failed',
     summary:
-      'AWS or the provider refused the table (ReconcileError): ValidationException: bad key',
+      'AWS or the provider refused the table (ReconcileError): api error ValidationException: bad key',
     tableArn: undefined,
     engineResources: [
       {
@@ -130,7 +147,7 @@ export const TABLE_STATUSES: Record<TablePhase, TableStatusResponse> = {
             type: 'Synced',
             status: 'False',
             reason: 'ReconcileError',
-            message: 'ValidationException: bad key',
+            message: FAILED_MESSAGE,
           },
         ],
       },
@@ -163,4 +180,54 @@ export const TABLE_STATUSES: Record<TablePhase, TableStatusResponse> = {
     enabledFeatures: [],
     phaseTimestamps: {},
   },
+};
+
+/** KRO while the ACK Table is not ACTIVE: the instance's message is its readyWhen CEL expression. */
+export const KRO_READY_WHEN_MESSAGE =
+  'resource reconciliation failed: apply results contain errors: waiting for node "table": readyWhen condition evaluated to false: "table.?status.?tableStatus.orValue(\\"\\") == \\"ACTIVE\\"" (waiting for readiness)';
+
+/** A KRO table still being created, managed by the local ACK stand-in. */
+export const KRO_PROVISIONING: TableStatusResponse = {
+  ...TABLE_STATUSES.Provisioning,
+  engine: 'kro',
+  summary: 'KRO reports IN_PROGRESS',
+  engineResources: [
+    {
+      apiVersion: 'kro.run/v1alpha1',
+      kind: 'DynamoDBTable',
+      name: 'orders',
+      namespace: 'team-a',
+      state: 'IN_PROGRESS',
+      conditions: [
+        {
+          type: 'ResourcesReady',
+          status: 'False',
+          reason: 'NotReady',
+          message: KRO_READY_WHEN_MESSAGE,
+        },
+      ],
+    },
+    {
+      apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
+      kind: 'Table',
+      name: 'orders',
+      namespace: 'team-a',
+      state: 'CREATING',
+      fromStandIn: true,
+      conditions: [
+        {
+          type: 'ACK.ResourceSynced',
+          status: 'False',
+          message: 'Resource not synced',
+        },
+      ],
+    },
+  ],
+  history: [
+    {
+      phase: 'Provisioning',
+      at: '2026-01-01T00:00:00Z',
+      reason: `DynamoDBTable ResourcesReady=False NotReady: ${KRO_READY_WHEN_MESSAGE}`,
+    },
+  ],
 };

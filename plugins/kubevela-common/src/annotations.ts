@@ -8,6 +8,11 @@ export const ANNOTATION_KUBEVELA_CLUSTER = 'kubevela.io/cluster';
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 /** Application annotation naming the Software Template that created it. */
 export const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
+/**
+ * Application annotation (or label) naming the owner of the table's catalog entity, an entity
+ * ref such as `group:default/team-a`; read by the catalog module that ingests Applications.
+ */
+export const ANNOTATION_OWNER = 'vela-tables.io/owner';
 /** Application label saying who manages it. */
 export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
 /** Value of `app.kubernetes.io/managed-by` on every Application the portal creates. */

@@ -183,7 +183,10 @@ describe('the session-api template, run as a task', () => {
           { allowedNamespaces: [namespace] },
         ),
         { image: 'session-api:latest', replicas: 0 },
-        { sourceTemplate: 'template:default/session-api' },
+        {
+          sourceTemplate: 'template:default/session-api',
+          owner: 'group:default/team-a',
+        },
       );
       const body = app.json<any>();
       expect(body.spec).toEqual(expected.spec);
@@ -195,7 +198,7 @@ describe('the session-api template, run as a task', () => {
         await kubeRequest(
           kubeConnection(info()),
           'GET',
-          `/apis/apps/v1/namespaces/${namespace}/deployments/session-api`,
+          `/apis/apps/v1/namespaces/${namespace}/deployments/${name}-api`,
         )
       ).json<any>();
       expect(deployment.spec.replicas).toBe(0);
@@ -241,7 +244,7 @@ describe('the session-api template, run as a task', () => {
           await kubeRequest(
             kubeConnection(info()),
             'GET',
-            `/apis/apps/v1/namespaces/${namespace}/deployments/session-api`,
+            `/apis/apps/v1/namespaces/${namespace}/deployments/${name}-api`,
           )
         ).status !== 404
       ) {

@@ -106,7 +106,7 @@ function builderOutput(engine: EngineId) {
   return buildSessionApiApplication(
     spec,
     { image: 'session-api:latest', replicas: 0 },
-    { sourceTemplate: 'template:default/dry-run' },
+    { sourceTemplate: 'template:default/dry-run', owner: 'group:default/team-a' },
   );
 }
 
@@ -262,7 +262,7 @@ describe('the session-api template, dry-run by the scaffolder', () => {
     expect(res.status).toBe(200);
     const application = parse(fileOf(res.body, 'application.yaml'));
     expect(application.spec.components[1]).toEqual({
-      name: 'session-api',
+      name: 'checkout-api',
       type: 'session-api',
       properties: {
         image: 'registry.example/checkout:0.1.0',

@@ -7,13 +7,14 @@ import {
   ANNOTATION_KUBEVELA_CLUSTER,
   ANNOTATION_SOURCE_TEMPLATE,
   LABEL_ENGINE,
+  ANNOTATION_OWNER,
   LABEL_MANAGED_BY,
   MANAGED_BY_VALUE,
 } from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '@vela-tables/plugin-kubevela-node';
 
 /** Application annotation or label naming the entity's owner (an entity ref, or a group name in a label). */
-export const OWNER_KEY = 'vela-tables.io/owner';
+export const OWNER_KEY = ANNOTATION_OWNER;
 /** Application annotation or label naming the entity's system. */
 export const SYSTEM_KEY = 'vela-tables.io/system';
 /** The entity type of an ingested table. */

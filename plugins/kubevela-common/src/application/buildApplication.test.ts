@@ -326,6 +326,20 @@ describe('buildApplication', () => {
     });
   });
 
+  it('names the entity owner in an annotation the catalog ingestion reads', () => {
+    const app = buildApplication(specFor(inputWith({})), {
+      owner: 'group:default/team-a',
+    });
+    expect(app.metadata.annotations?.['vela-tables.io/owner']).toBe(
+      'group:default/team-a',
+    );
+    expect(() =>
+      buildApplication(specFor(inputWith({})), {
+        owner: 'group:default/team-a\nkind: Secret',
+      }),
+    ).toThrow(/owner .* must be an entity reference/s);
+  });
+
   it('links to the Application name when no entity name is given', () => {
     const app = buildApplication(specFor(inputWith({})));
     expect(app.metadata.annotations).toEqual({

@@ -1,5 +1,6 @@
 import {
   ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_OWNER,
   ANNOTATION_SOURCE_TEMPLATE,
   LABEL_ENGINE,
   LABEL_MANAGED_BY,
@@ -17,9 +18,15 @@ export interface BuildApplicationOptions {
   entityName?: string;
   /** Reference of the Software Template that created it, e.g. `template:default/dynamodb-table`. */
   sourceTemplate?: string;
+  /** Owner of the table's catalog entity, an entity ref such as `group:default/team-a`. */
+  owner?: string;
   /** Adopt an existing table and/or keep the table when the engine resource is deleted. */
   adoption?: TableAdoptionOptions;
 }
+
+// An entity ref as the catalog writes it: [kind:][namespace/]name, without spaces or line breaks.
+const OWNER_REF =
+  /^([A-Za-z][-A-Za-z0-9]*:)?([a-z0-9][-a-z0-9]*\/)?[A-Za-z0-9][-A-Za-z0-9_.]*$/;
 
 // Kubernetes label values: at most 63 characters, alphanumerics with '-', '_' and '.' inside.
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -51,6 +58,15 @@ export function buildMetadata(
       );
     }
     annotations[ANNOTATION_SOURCE_TEMPLATE] = options.sourceTemplate;
+  }
+  if (options.owner !== undefined) {
+    if (!OWNER_REF.test(options.owner)) {
+      throw new BuildOptionsError(
+        'owner',
+        `owner '${options.owner}' must be an entity reference such as group:default/team-a or user:default/jane`,
+      );
+    }
+    annotations[ANNOTATION_OWNER] = options.owner;
   }
   return {
     name: spec.applicationName,

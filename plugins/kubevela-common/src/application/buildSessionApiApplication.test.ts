@@ -51,7 +51,7 @@ describe('buildSessionApiApplication', () => {
         ],
       },
       {
-        name: 'session-api',
+        name: 'session-management-api',
         type: 'session-api',
         properties: {
           image: 'session-api:latest',
@@ -129,12 +129,31 @@ describe('buildSessionApiApplication', () => {
     );
   });
 
-  it('rejects a table component named session-api', () => {
+  it('rejects a table component named like the session API component', () => {
     expect(() =>
       buildSessionApiApplication(
-        specFor(inputWith({ ...SESSIONS, componentName: 'session-api' })),
+        specFor(
+          inputWith({ ...SESSIONS, componentName: 'session-management-api' }),
+        ),
       ),
-    ).toThrow(/componentName 'session-api' is taken/);
+    ).toThrow(/componentName 'session-management-api' is taken/);
+  });
+
+  it('names the session API component after the Application, so two can share a namespace', () => {
+    const a = buildSessionApiApplication(specFor(inputWith(SESSIONS)));
+    const b = buildSessionApiApplication(
+      specFor(inputWith({ ...SESSIONS, applicationName: 'carts' })),
+    );
+    expect(a.spec.components[1].name).toBe('session-management-api');
+    expect(b.spec.components[1].name).toBe('carts-api');
+  });
+
+  it('refuses an Application name too long for the session API component name', () => {
+    expect(() =>
+      buildSessionApiApplication(
+        specFor(inputWith({ ...SESSIONS, applicationName: 'a'.repeat(60) })),
+      ),
+    ).toThrow(/applicationName may have at most 59/);
   });
 
   it.each([

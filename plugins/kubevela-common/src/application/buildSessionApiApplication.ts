@@ -16,6 +16,15 @@ import type {
 
 /** Name and type of the session API component (our own ComponentDefinition). */
 export const SESSION_API_COMPONENT = 'session-api';
+
+/**
+ * The name of an Application's session API component: `<application>-api`. KubeVela names the
+ * Deployment and Service after the component, so a fixed name would make two session
+ * Applications in one namespace (the seeds run three in `default`) fight over one Deployment.
+ */
+export function sessionApiComponentName(applicationName: string): string {
+  return `${applicationName}-api`;
+}
 /** The attribute the session API writes each session's expiry time (epoch seconds) to. */
 export const SESSION_TTL_ATTRIBUTE = 'expiresAt';
 
@@ -113,11 +122,20 @@ function withSessionTtl(spec: TableSpec): TableSpec {
       },
     ]);
   }
-  if (spec.componentName === SESSION_API_COMPONENT) {
+  const apiName = sessionApiComponentName(spec.applicationName);
+  if (apiName.length > 63) {
+    throw new TableSpecError([
+      {
+        field: 'applicationName',
+        message: `the session API component is named '<applicationName>-api', a Kubernetes name of at most 63 characters, so applicationName may have at most 59`,
+      },
+    ]);
+  }
+  if (spec.componentName === apiName) {
     throw new TableSpecError([
       {
         field: 'componentName',
-        message: `componentName '${SESSION_API_COMPONENT}' is taken by the session API component`,
+        message: `componentName '${apiName}' is taken by the session API component`,
       },
     ]);
   }
@@ -138,7 +156,7 @@ export function buildSessionApiApplication(
 ): Application {
   const checked = revalidateSpec(withSessionTtl(spec));
   const sessionApi: ApplicationComponent = {
-    name: SESSION_API_COMPONENT,
+    name: sessionApiComponentName(checked.applicationName),
     type: SESSION_API_COMPONENT,
     properties: sessionApiProperties(checked, webOptions),
   };

@@ -5,6 +5,7 @@ export type { TableAdoptionOptions } from './tableAdoption';
 export {
   buildSessionApiApplication,
   SESSION_API_COMPONENT,
+  sessionApiComponentName,
   SESSION_TTL_ATTRIBUTE,
 } from './buildSessionApiApplication';
 export type { SessionApiOptions } from './buildSessionApiApplication';

@@ -56,6 +56,14 @@ export function createBuildApplicationAction(options: {
             .describe(
               'Catalog entity the table belongs to (default: the Application name)',
             ),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Owner of the table's catalog entity (an entity ref such as group:default/team-a); " +
+                'written as the vela-tables.io/owner annotation that catalog ingestion reads',
+            ),
         targetPath: z =>
           z
             .string()
@@ -109,6 +117,7 @@ export function createBuildApplicationAction(options: {
       const metadataOptions = {
         entityName: ctx.input.entityName,
         sourceTemplate: ctx.templateInfo?.entityRef,
+        owner: ctx.input.owner || undefined,
       };
       let application;
       try {

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { SESSION_API_COMPONENT } from '@vela-tables/plugin-kubevela-common';
+import { sessionApiComponentName } from '@vela-tables/plugin-kubevela-common';
 import type { TableStatusResponse } from '../../api/types';
 import { EngineMessage } from './EngineMessage';
 import { failureReason } from './failureReason';
@@ -95,8 +95,9 @@ export function FailureNotice(props: { status: TableStatusResponse }) {
 
 /** The Application's web service (the session API) that KubeVela reports unhealthy. */
 export function CompanionNotice(props: { status: TableStatusResponse }) {
+  const apiName = sessionApiComponentName(props.status.application.name);
   const unhealthy = props.status.application.components.filter(
-    c => c.name === SESSION_API_COMPONENT && !c.healthy,
+    c => c.name === apiName && !c.healthy,
   );
   if (unhealthy.length === 0) return null;
   return (
@@ -106,8 +107,8 @@ export function CompanionNotice(props: { status: TableStatusResponse }) {
       title="The session API of this Application cannot run"
     >
       <Typography variant="body2">
-        KubeVela reports its web service component {SESSION_API_COMPONENT} as
-        not healthy, so the API that uses this table is not serving
+        KubeVela reports its web service component {apiName} as not healthy, so
+        the API that uses this table is not serving
         {unhealthy[0].message ? ':' : '.'}
       </Typography>
       {unhealthy[0].message && <EngineMessage text={unhealthy[0].message} />}

@@ -307,7 +307,7 @@ describe('EntityTableStatusCard', () => {
         components: [
           { name: 'orders-table', healthy: true },
           {
-            name: 'session-api',
+            name: `${TABLE_STATUSES.Degraded.application.name}-api`,
             healthy: false,
             message: 'Ready:0/2 pods (ImagePullBackOff)',
           },

@@ -11,6 +11,7 @@
  * (with the command, date and run count it came from).
  */
 import { writeFileSync } from 'node:fs';
+import prettier from 'prettier';
 import { join } from 'node:path';
 import { findRepoRoot, startLocalPlatform } from '@internal/local-platform';
 import {
@@ -241,7 +242,13 @@ async function main() {
       )};`,
       '',
     ].join('\n');
-    writeFileSync(target, source);
+    // formatted as the repository's prettier config says, so that `prettier --check` in the
+    // test command passes on the generated file
+    const options = (await prettier.resolveConfig(target)) ?? {};
+    writeFileSync(
+      target,
+      prettier.format(source, { ...options, filepath: target }),
+    );
     process.stdout.write(`wrote ${target}\n`);
   }
 }

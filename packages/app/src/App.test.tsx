@@ -45,6 +45,11 @@ function sidebarLinks(): string[] {
     .filter(name => name !== '');
 }
 
+/** Where the link (or link button) with this text goes. */
+function linkTo(text: string): string | null | undefined {
+  return screen.getByText(text).closest('a')?.getAttribute('href');
+}
+
 describe('App', () => {
   beforeAll(() => {
     process.env = {
@@ -53,7 +58,7 @@ describe('App', () => {
     };
   });
 
-  it('signs a guest in to the catalog at /, with the sidebar of modules/nav and the home widget of modules/home', async () => {
+  it('signs a guest in to the home page at /, with the sidebar of modules/nav, and the catalog at /catalog', async () => {
     const discovered = await discoverPackagesAsTheCliDoes();
     expect(discovered).toContain('@vela-tables/plugin-kubevela');
 
@@ -64,15 +69,26 @@ describe('App', () => {
 
     render(App.createRoot());
 
-    // app-config.yaml mounts the catalog at / and names the organisation.
+    // app-config.yaml mounts the home page at /, with the layout of modules/home: what the
+    // portal offers, each with a link to the page that does it.
     expect(
       await screen.findByText(
-        `${frontendConfig.organization.name} Catalog`,
+        'Create a DynamoDB table',
         {},
         { timeout: 20_000 },
       ),
     ).toBeInTheDocument();
     expect(window.location.pathname).toBe('/');
+    expect(screen.queryByText(/No widgets added/)).not.toBeInTheDocument();
+    expect(linkTo('Create a table')).toBe(
+      '/create/templates/default/dynamodb-table',
+    );
+    expect(linkTo('Open the templates')).toBe('/create');
+    expect(linkTo('List the actions')).toBe('/create/actions');
+    expect(linkTo('Compare engines')).toBe('/dynamodb-engines');
+    const tables = new URL(linkTo('Show the tables')!, 'http://localhost');
+    expect(tables.pathname).toBe('/catalog');
+    expect(tables.searchParams.get('filters[type]')).toBe('dynamodb-table');
 
     // modules/nav puts Home, Catalog and Create first, the other pages after them by title,
     // then notifications and the settings group.
@@ -83,6 +99,19 @@ describe('App', () => {
     );
     expect(links).not.toContain('Search'); // the search modal replaces the page
 
+    // Catalog opens the catalog at /catalog, the path its entity pages are under.
+    fireEvent.click(
+      within(screen.getByTestId('sidebar-root')).getByText('Catalog'),
+    );
+    expect(
+      await screen.findByText(
+        `${frontendConfig.organization.name} Catalog`,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/catalog');
+
     // Create opens the scaffolder's templates, with its other tabs.
     fireEvent.click(
       within(screen.getByTestId('sidebar-root')).getByText('Create'),
@@ -92,18 +121,5 @@ describe('App', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Actions')).toBeInTheDocument();
     expect(window.location.pathname).toBe('/create/templates');
-
-    // The home page starts empty and offers the Getting Started widget of modules/home.
-    fireEvent.click(
-      within(screen.getByTestId('sidebar-root')).getByText('Home'),
-    );
-    expect(
-      await screen.findByText(/No widgets added/, {}, { timeout: 10_000 }),
-    ).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Add widget' }));
-    expect(await screen.findByText('Getting Started')).toBeInTheDocument();
-    expect(
-      screen.getByText('Tips and links to help you get started with Backstage'),
-    ).toBeInTheDocument();
   }, 60_000);
 });

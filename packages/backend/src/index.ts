@@ -1,4 +1,8 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { hideStackTracesInErrorResponses } from './errorResponses/hideStackTraces';
+
+// Error responses say what went wrong, never where in the server's files (see the function).
+hideStackTracesInErrorResponses();
 
 const backend = createBackend();
 

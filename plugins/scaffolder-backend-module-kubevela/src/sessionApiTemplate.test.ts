@@ -106,7 +106,10 @@ function builderOutput(engine: EngineId) {
   return buildSessionApiApplication(
     spec,
     { image: 'session-api:latest', replicas: 0 },
-    { sourceTemplate: 'template:default/dry-run', owner: 'group:default/team-a' },
+    {
+      sourceTemplate: 'template:default/dry-run',
+      owner: 'group:default/team-a',
+    },
   );
 }
 

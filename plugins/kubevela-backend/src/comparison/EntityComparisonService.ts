@@ -22,6 +22,7 @@ import type {
   KubeObject,
   KubeVelaWatchService,
 } from '@vela-tables/plugin-kubevela-node';
+import type { PhaseHistoryStore } from '../history/PhaseHistoryStore';
 import { StatusCache } from '../status/StatusCache';
 import type { DefinitionCache } from './DefinitionCache';
 import { engineAvailability } from './engineAvailability';
@@ -31,15 +32,7 @@ import type { RecordedPhase, WatchedTable } from './liveFigures';
 import { migrationOptions } from './migrationOptions';
 
 /** The phase history of one cluster, as the figures read it. */
-export type ClusterPhases = (cluster: string) => Promise<{
-  current: Array<{ namespace: string; application: string; phase: TablePhase }>;
-  history: Array<{
-    namespace: string;
-    application: string;
-    phase: TablePhase;
-    at: string;
-  }>;
-}>;
+export type ClusterPhases = PhaseHistoryStore['clusterPhases'];
 
 /** Options of {@link EntityComparisonService}. */
 export interface EntityComparisonServiceOptions {

@@ -1,4 +1,4 @@
-import { ENGINES } from '@vela-tables/plugin-kubevela-common';
+import { traitFamilyOf } from '@vela-tables/plugin-kubevela-common';
 import type {
   ApplicationComponent,
   EngineId,
@@ -16,17 +16,6 @@ export function stableJson(value: unknown): string {
             .map(k => [k, (v as Record<string, unknown>)[k]]),
         )
       : v,
-  );
-}
-
-function familyOf(
-  engine: EngineId,
-  traitType: string,
-): TraitFamily | undefined {
-  const names = ENGINES[engine].traits;
-  if (!names) return undefined;
-  return (Object.keys(names) as TraitFamily[]).find(
-    f => names[f] === traitType,
   );
 }
 
@@ -64,7 +53,7 @@ export function componentChanges(
   }
   const liveTraits = new Map<TraitFamily, LiveComponent['traits'][number]>();
   for (const t of from.traits) {
-    const family = familyOf(live.engine, t.type);
+    const family = traitFamilyOf(live.engine, t.type);
     if (family) liveTraits.set(family, t);
   }
   const targetTraits = new Map<
@@ -72,7 +61,7 @@ export function componentChanges(
     NonNullable<ApplicationComponent['traits']>[number]
   >();
   for (const t of to.traits ?? []) {
-    const family = familyOf(target.engine, t.type);
+    const family = traitFamilyOf(target.engine, t.type);
     if (family) targetTraits.set(family, t);
   }
   for (const [family, t] of liveTraits) {

@@ -1,9 +1,12 @@
-import { ENGINES, ENGINE_IDS } from '@vela-tables/plugin-kubevela-common';
+import {
+  ENGINES,
+  engineOfComponentType,
+  traitFamilyOf,
+} from '@vela-tables/plugin-kubevela-common';
 import type {
   EngineId,
   TableAdoptionOptions,
   TableSpecInput,
-  TraitFamily,
 } from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '@vela-tables/plugin-kubevela-node';
 
@@ -46,7 +49,7 @@ export function tableComponentOf(
   const components = Array.isArray(listed) ? listed : [];
   for (const raw of components) {
     const c = record(raw);
-    const engine = ENGINE_IDS.find(id => ENGINES[id].componentType === c.type);
+    const engine = engineOfComponentType(c.type);
     if (!engine) continue;
     return {
       engine,
@@ -136,18 +139,10 @@ function featuresFromTraits(
   traits: LiveComponent['traits'],
   input: Props,
 ): string[] {
-  const names = ENGINES[engine].traits;
-  const familyOf = new Map<string, TraitFamily>(
-    names
-      ? (Object.entries(names) as Array<[TraitFamily, string]>).map(
-          ([family, name]) => [name, family],
-        )
-      : [],
-  );
   const unknown: string[] = [];
   for (const trait of traits) {
     const p = trait.properties;
-    switch (familyOf.get(trait.type)) {
+    switch (traitFamilyOf(engine, trait.type)) {
       case 'ttl':
         input.ttl = { enabled: p.enabled, attributeName: p.attributeName };
         break;

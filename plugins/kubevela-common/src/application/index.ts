@@ -11,3 +11,4 @@ export {
 export type { SessionApiOptions } from './buildSessionApiApplication';
 export { applicationToYaml } from './applicationToYaml';
 export { BuildOptionsError } from './BuildOptionsError';
+export { engineOfComponentType, traitFamilyOf } from './engineOfComponent';

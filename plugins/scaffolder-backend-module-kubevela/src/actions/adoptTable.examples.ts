@@ -1,6 +1,16 @@
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
+/** The step that builds the adopting Application, as both examples start. */
+function adoptStep(input: Record<string, unknown>) {
+  return {
+    id: 'adopt',
+    action: 'kubevela:table:adopt',
+    name: 'Build the adopting Application',
+    input,
+  };
+}
+
 /** Examples shown in the portal's action list; `adoptTable.integration.test.ts` runs each. */
 export const adoptTableExamples: TemplateExample[] = [
   {
@@ -8,18 +18,13 @@ export const adoptTableExamples: TemplateExample[] = [
       'Adopt an existing table read-only with Crossplane (managementPolicies ["Observe"]) and apply it',
     example: stringify({
       steps: [
-        {
-          id: 'adopt',
-          action: 'kubevela:table:adopt',
-          name: 'Build the adopting Application',
-          input: {
-            tableName: 'legacy-orders',
-            engine: 'crossplane',
-            mode: 'observe',
-            applicationName: 'legacy-orders',
-            namespace: 'team-a',
-          },
-        },
+        adoptStep({
+          tableName: 'legacy-orders',
+          engine: 'crossplane',
+          mode: 'observe',
+          applicationName: 'legacy-orders',
+          namespace: 'team-a',
+        }),
         {
           id: 'apply',
           action: 'kubevela:application:apply',
@@ -37,19 +42,14 @@ export const adoptTableExamples: TemplateExample[] = [
       'Take an existing table over with KRO + ACK (adopt-or-create), keeping it if the Application is deleted',
     example: stringify({
       steps: [
-        {
-          id: 'adopt',
-          action: 'kubevela:table:adopt',
-          name: 'Build the adopting Application',
-          input: {
-            tableName: 'legacy-orders',
-            engine: 'kro-simplified',
-            mode: 'manage',
-            retainTable: true,
-            applicationName: 'legacy-orders',
-            namespace: 'team-a',
-          },
-        },
+        adoptStep({
+          tableName: 'legacy-orders',
+          engine: 'kro-simplified',
+          mode: 'manage',
+          retainTable: true,
+          applicationName: 'legacy-orders',
+          namespace: 'team-a',
+        }),
       ],
     }),
   },

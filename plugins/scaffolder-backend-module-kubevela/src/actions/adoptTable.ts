@@ -1,18 +1,22 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { InputError } from '@backstage/errors';
-import {
-  applicationToYaml,
-  buildApplication,
-  BuildOptionsError,
-  ENGINE_IDS,
-} from '@vela-tables/plugin-kubevela-common';
-import type { EngineId } from '@vela-tables/plugin-kubevela-common';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { buildApplication } from '@vela-tables/plugin-kubevela-common';
 import { adoptTableExamples } from './adoptTable.examples';
 import { readAdoptableSpec } from './existingTable/adoptableSpec';
 import type { ExistingTableSettings } from './existingTable/adoptableSpec';
+import {
+  engineInput,
+  existingTableInputs,
+  existingTableOutputs,
+  outputExistingTable,
+  placementInputs,
+} from './existingTable/existingTableFields';
+import {
+  buildingApplication,
+  entityNameInput,
+  targetPathInput,
+  writeApplication,
+  writtenApplicationOutputs,
+} from './writtenApplication';
 
 /**
  * `kubevela:table:adopt`: reads an existing DynamoDB table and builds the Application that
@@ -33,26 +37,10 @@ export function createAdoptTableAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        tableName: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              "The existing table's name in DynamoDB (with the platform's prefix, if it has one)",
-            ),
-        region: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The table's region (default: the platform's default region)",
-            ),
-        engine: z =>
-          z
-            .enum(ENGINE_IDS as unknown as [EngineId, ...EngineId[]])
-            .describe(
-              'The engine that takes the table over: crossplane, kro or kro-simplified',
-            ),
+        ...existingTableInputs,
+        engine: engineInput(
+          'The engine that takes the table over: crossplane, kro or kro-simplified',
+        ),
         mode: z =>
           z
             .enum(['observe', 'manage'])
@@ -67,30 +55,7 @@ export function createAdoptTableAction(options: {
             .describe(
               'Keep the table in DynamoDB when the Application is deleted (default false; observe always keeps it)',
             ),
-        applicationName: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Application name (default: the table name as a DNS label)',
-            ),
-        componentName: z =>
-          z
-            .string()
-            .optional()
-            .describe('Component name (default: the Application name)'),
-        namespace: z =>
-          z
-            .string()
-            .optional()
-            .describe('Application namespace (default: default)'),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Configured cluster whose allowed namespaces apply (default: the first one)',
-            ),
+        ...placementInputs,
         crossplaneScope: z =>
           z
             .enum(['cluster', 'namespaced'])
@@ -103,40 +68,16 @@ export function createAdoptTableAction(options: {
             .enum(['inline', 'traits'])
             .optional()
             .describe('How kro expresses features (kro only; default traits)'),
-        entityName: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Catalog entity the table belongs to (default: the Application name)',
-            ),
-        targetPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace path of the written Application (default: application.yaml)',
-            ),
+        entityName: entityNameInput,
+        targetPath: targetPathInput,
       },
       output: {
-        application: z =>
-          z.record(z.string(), z.unknown()).describe('The Application object'),
-        yaml: z => z.string().describe('The Application as YAML'),
-        name: z => z.string().describe('Application name'),
-        namespace: z => z.string().describe('Application namespace'),
-        componentType: z =>
-          z.string().describe('KubeVela component type of the table'),
+        ...writtenApplicationOutputs,
         table: z =>
           z
             .record(z.string(), z.unknown())
             .describe('The table request read from DynamoDB'),
-        tableArn: z => z.string().describe("The table's ARN"),
-        notCarried: z =>
-          z
-            .array(z.string())
-            .describe(
-              'Settings of the table a table request cannot express (left as they are)',
-            ),
+        ...existingTableOutputs,
       },
     },
     async handler(ctx) {
@@ -149,24 +90,19 @@ export function createAdoptTableAction(options: {
             : undefined,
       });
       const mode = input.mode ?? 'manage';
-      let application;
-      try {
-        application = buildApplication(described.spec, {
+      const application = buildingApplication(() =>
+        buildApplication(described.spec, {
           entityName: input.entityName,
           sourceTemplate: ctx.templateInfo?.entityRef,
           adoption: { mode, retainTable: input.retainTable },
-        });
-      } catch (error) {
-        if (error instanceof BuildOptionsError) {
-          throw new InputError(`${error.option}: ${error.message}`);
-        }
-        throw error;
-      }
-      const yaml = applicationToYaml(application);
-      const targetPath = input.targetPath ?? 'application.yaml';
-      const target = resolveSafeChildPath(ctx.workspacePath, targetPath);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, yaml, 'utf8');
+        }),
+      );
+      const { targetPath } = await writeApplication({
+        application,
+        workspacePath: ctx.workspacePath,
+        targetPath: input.targetPath,
+        ctx,
+      });
       const { namespace, name } = application.metadata;
       ctx.logger.info(
         `Read table ${input.tableName} (${described.tableArn}) and built Application ${namespace}/${name} ` +
@@ -175,20 +111,7 @@ export function createAdoptTableAction(options: {
       for (const note of described.notCarried) {
         ctx.logger.warn(`Not carried into the Application: ${note}`);
       }
-      ctx.output(
-        'application',
-        application as unknown as Record<string, unknown>,
-      );
-      ctx.output('yaml', yaml);
-      ctx.output('name', name);
-      ctx.output('namespace', namespace);
-      ctx.output('componentType', application.spec.components[0].type);
-      ctx.output(
-        'table',
-        JSON.parse(JSON.stringify(described.table)) as Record<string, unknown>,
-      );
-      ctx.output('tableArn', described.tableArn);
-      ctx.output('notCarried', described.notCarried);
+      outputExistingTable(ctx, described);
     },
   });
 }

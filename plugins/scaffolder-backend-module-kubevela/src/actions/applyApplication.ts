@@ -11,12 +11,13 @@ import type {
 } from '@vela-tables/plugin-kubevela-node';
 import { applyApplicationExamples } from './applyApplication.examples';
 import {
-  assertNamespaceAllowed,
-  assertTypesOffered,
-} from './applicationSafety';
+  applicationSourceInputs,
+  clusterInput,
+  timeoutSecondsInput,
+} from './actionInputs';
 import { authorizeTableAction } from './authorizeTableAction';
-import { clusterClient } from './clusterClient';
-import { applicationRef, loadApplication } from './loadApplication';
+import { checkedApplication } from './checkedApplication';
+import { applicationRef } from './loadApplication';
 import { isHealthy, waitForHealthy } from './waitForHealthy';
 
 /**
@@ -42,25 +43,8 @@ export function createApplyApplicationAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        application: z =>
-          z
-            .record(z.string(), z.unknown())
-            .optional()
-            .describe(
-              'The Application object, e.g. the output of kubevela:application:build',
-            ),
-        manifestPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace path of an Application YAML file, instead of `application`',
-            ),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe('Configured cluster name (default: the first one)'),
+        ...applicationSourceInputs,
+        cluster: clusterInput,
         dryRun: z =>
           z
             .boolean()
@@ -73,14 +57,7 @@ export function createApplyApplicationAction(options: {
             .describe(
               'Wait until the Application is running and healthy, logging progress',
             ),
-        timeoutSeconds: z =>
-          z
-            .number()
-            .int()
-            .min(1)
-            .max(3600)
-            .optional()
-            .describe('How long to wait (default 600)'),
+        timeoutSeconds: timeoutSecondsInput('How long to wait (default 600)'),
       },
       output: {
         name: z => z.string(),
@@ -99,15 +76,8 @@ export function createApplyApplicationAction(options: {
       },
     },
     async handler(ctx) {
-      const application = await loadApplication(ctx.input, ctx.workspacePath);
-      const namespace = application.metadata.namespace!;
-      const { clusterName, client } = clusterClient(
-        clusters,
-        ctx.input.cluster,
-        ctx.logger,
-      );
-      assertNamespaceAllowed(settings, clusterName, namespace);
-      assertTypesOffered(settings, application);
+      const { application, namespace, clusterName, client } =
+        await checkedApplication(ctx, { clusters, settings });
       await authorizeTableAction(
         permissions,
         ctx,

@@ -1,21 +1,21 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { InputError } from '@backstage/errors';
 import {
-  applicationToYaml,
   buildApplication,
   buildSessionApiApplication,
-  BuildOptionsError,
   ENGINE_IDS,
   parseTableSpec,
-  TableSpecError,
 } from '@vela-tables/plugin-kubevela-common';
 import type { KubeVelaConfig } from '@vela-tables/plugin-kubevela-node';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { buildApplicationExamples } from './buildApplication.examples';
 import { applyRegionChoice } from './regionChoice';
 import { tableSpecInputError } from './tableSpecIssues';
+import {
+  buildingApplication,
+  entityNameInput,
+  targetPathInput,
+  writeApplication,
+  writtenApplicationOutputs,
+} from './writtenApplication';
 
 /**
  * `kubevela:application:build`: turns a table request into a KubeVela Application for the chosen
@@ -49,13 +49,7 @@ export function createBuildApplicationAction(options: {
                 'ttl, stream, encryption, deletionProtection, pointInTimeRecovery, globalSecondaryIndexes, ' +
                 'localSecondaryIndexes, tags, crossplane, featureMode',
             ),
-        entityName: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Catalog entity the table belongs to (default: the Application name)',
-            ),
+        entityName: entityNameInput,
         owner: z =>
           z
             .string()
@@ -64,13 +58,7 @@ export function createBuildApplicationAction(options: {
               "Owner of the table's catalog entity (an entity ref such as group:default/team-a); " +
                 'written as the vela-tables.io/owner annotation that catalog ingestion reads',
             ),
-        targetPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace path of the written Application (default: application.yaml)',
-            ),
+        targetPath: targetPathInput,
         sessionApi: z =>
           z
             .object({
@@ -89,13 +77,7 @@ export function createBuildApplicationAction(options: {
             ),
       },
       output: {
-        application: z =>
-          z.record(z.string(), z.unknown()).describe('The Application object'),
-        yaml: z => z.string().describe('The Application as YAML'),
-        name: z => z.string().describe('Application name'),
-        namespace: z => z.string().describe('Application namespace'),
-        componentType: z =>
-          z.string().describe('KubeVela component type of the table'),
+        ...writtenApplicationOutputs,
         tableName: z =>
           z
             .string()
@@ -119,10 +101,9 @@ export function createBuildApplicationAction(options: {
         sourceTemplate: ctx.templateInfo?.entityRef,
         owner: ctx.input.owner || undefined,
       };
-      let application;
-      try {
-        const sessionApi = ctx.input.sessionApi;
-        application = sessionApi
+      const sessionApi = ctx.input.sessionApi;
+      const application = buildingApplication(() =>
+        sessionApi
           ? buildSessionApiApplication(
               parsed.spec,
               // An empty form field means AWS itself, as leaving it out does.
@@ -132,40 +113,18 @@ export function createBuildApplicationAction(options: {
               },
               metadataOptions,
             )
-          : buildApplication(parsed.spec, metadataOptions);
-      } catch (error) {
-        if (error instanceof TableSpecError) {
-          throw tableSpecInputError(error.issues);
-        }
-        if (error instanceof BuildOptionsError) {
-          throw new InputError(`${error.option}: ${error.message}`);
-        }
-        throw error;
-      }
-      const yaml = applicationToYaml(application);
-      const target = resolveSafeChildPath(
-        ctx.workspacePath,
-        ctx.input.targetPath ?? 'application.yaml',
+          : buildApplication(parsed.spec, metadataOptions),
       );
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, yaml, 'utf8');
+      const { targetPath } = await writeApplication({
+        application,
+        workspacePath: ctx.workspacePath,
+        targetPath: ctx.input.targetPath,
+        ctx,
+      });
       ctx.logger.info(
         `Built Application ${application.metadata.namespace}/${application.metadata.name} ` +
-          `(${application.spec.components[0].type}) into ${
-            ctx.input.targetPath ?? 'application.yaml'
-          }`,
+          `(${application.spec.components[0].type}) into ${targetPath}`,
       );
-      ctx.output(
-        'application',
-        application as unknown as Record<string, unknown>,
-      );
-      ctx.output('yaml', yaml);
-      ctx.output('name', application.metadata.name);
-      ctx.output(
-        'namespace',
-        application.metadata.namespace ?? parsed.spec.namespace,
-      );
-      ctx.output('componentType', application.spec.components[0].type);
       ctx.output(
         'tableName',
         `${parsed.spec.tableNamePrefix}${parsed.spec.tableName}`,

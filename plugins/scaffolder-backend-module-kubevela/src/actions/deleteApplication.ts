@@ -7,6 +7,11 @@ import {
 } from '@vela-tables/plugin-kubevela-node';
 import type { KubeVelaConfig } from '@vela-tables/plugin-kubevela-node';
 import {
+  applicationRefInputs,
+  clusterInput,
+  timeoutSecondsInput,
+} from './actionInputs';
+import {
   assertNamespaceAllowed,
   assertTypesOffered,
 } from './applicationSafety';
@@ -48,13 +53,8 @@ export function createDeleteApplicationAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        name: z => z.string().min(1).describe('Application name'),
-        namespace: z => z.string().min(1).describe('Application namespace'),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe('Configured cluster name (default: the first one)'),
+        ...applicationRefInputs,
+        cluster: clusterInput,
         keepTable: z =>
           z
             .boolean()
@@ -69,14 +69,7 @@ export function createDeleteApplicationAction(options: {
             .describe(
               'Wait until the Application, its engine resources and (unless kept) the table are gone (default true)',
             ),
-        timeoutSeconds: z =>
-          z
-            .number()
-            .int()
-            .min(1)
-            .max(3600)
-            .optional()
-            .describe('How long to wait (default 600)'),
+        timeoutSeconds: timeoutSecondsInput('How long to wait (default 600)'),
         dryRun: z =>
           z
             .boolean()

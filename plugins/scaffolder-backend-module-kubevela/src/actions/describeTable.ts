@@ -1,9 +1,14 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ENGINE_IDS } from '@vela-tables/plugin-kubevela-common';
-import type { EngineId } from '@vela-tables/plugin-kubevela-common';
 import { describeTableExamples } from './describeTable.examples';
 import { readAdoptableSpec } from './existingTable/adoptableSpec';
 import type { ExistingTableSettings } from './existingTable/adoptableSpec';
+import {
+  engineInput,
+  existingTableInputs,
+  existingTableOutputs,
+  outputExistingTable,
+  placementInputs,
+} from './existingTable/existingTableFields';
 
 /**
  * `kubevela:table:describe`: reads an existing DynamoDB table (the backend's configured endpoint
@@ -22,48 +27,9 @@ export function createDescribeTableAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        tableName: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              "The existing table's name in DynamoDB (with the platform's prefix, if it has one)",
-            ),
-        region: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The table's region (default: the platform's default region)",
-            ),
-        engine: z =>
-          z
-            .enum(ENGINE_IDS as unknown as [EngineId, ...EngineId[]])
-            .describe('The engine the request is for'),
-        applicationName: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Application name (default: the table name as a DNS label)',
-            ),
-        componentName: z =>
-          z
-            .string()
-            .optional()
-            .describe('Component name (default: the Application name)'),
-        namespace: z =>
-          z
-            .string()
-            .optional()
-            .describe('Application namespace (default: default)'),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Configured cluster whose allowed namespaces apply (default: the first one)',
-            ),
+        ...existingTableInputs,
+        engine: engineInput('The engine the request is for'),
+        ...placementInputs,
       },
       output: {
         table: z =>
@@ -72,13 +38,7 @@ export function createDescribeTableAction(options: {
             .describe(
               'The table request, as kubevela:application:build takes it',
             ),
-        tableArn: z => z.string().describe("The table's ARN"),
-        notCarried: z =>
-          z
-            .array(z.string())
-            .describe(
-              'Settings of the table a table request cannot express (left as they are)',
-            ),
+        ...existingTableOutputs,
       },
     },
     async handler(ctx) {
@@ -89,12 +49,7 @@ export function createDescribeTableAction(options: {
       for (const note of described.notCarried) {
         ctx.logger.warn(`Not carried into the table request: ${note}`);
       }
-      ctx.output(
-        'table',
-        JSON.parse(JSON.stringify(described.table)) as Record<string, unknown>,
-      );
-      ctx.output('tableArn', described.tableArn);
-      ctx.output('notCarried', described.notCarried);
+      outputExistingTable(ctx, described);
     },
   });
 }

@@ -4,13 +4,10 @@ import type {
   KubeObject,
   KubeVelaConfig,
 } from '@vela-tables/plugin-kubevela-node';
-import {
-  assertNamespaceAllowed,
-  assertTypesOffered,
-} from './applicationSafety';
-import { clusterClient } from './clusterClient';
+import { applicationSourceInputs, clusterInput } from './actionInputs';
+import { checkedApplication } from './checkedApplication';
 import { diffApplicationExamples } from './diffApplication.examples';
-import { applicationRef, loadApplication } from './loadApplication';
+import { applicationRef } from './loadApplication';
 import { diffPaths, formatDiff } from './objectDiff';
 
 /**
@@ -49,25 +46,8 @@ export function createDiffApplicationAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        application: z =>
-          z
-            .record(z.string(), z.unknown())
-            .optional()
-            .describe(
-              'The Application object, e.g. the output of kubevela:application:build',
-            ),
-        manifestPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Workspace path of an Application YAML file, instead of `application`',
-            ),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe('Configured cluster name (default: the first one)'),
+        ...applicationSourceInputs,
+        cluster: clusterInput,
       },
       output: {
         changed: z =>
@@ -89,15 +69,8 @@ export function createDiffApplicationAction(options: {
       },
     },
     async handler(ctx) {
-      const application = await loadApplication(ctx.input, ctx.workspacePath);
-      const namespace = application.metadata.namespace!;
-      const { clusterName, client } = clusterClient(
-        clusters,
-        ctx.input.cluster,
-        ctx.logger,
-      );
-      assertNamespaceAllowed(settings, clusterName, namespace);
-      assertTypesOffered(settings, application);
+      const { application, namespace, clusterName, client } =
+        await checkedApplication(ctx, { clusters, settings });
       const ref = applicationRef(application.metadata.name, namespace);
       const live = await client.tryGet(ref);
       const planned = await client.apply(application, { dryRun: true });

@@ -3,6 +3,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ENGINES,
+  engineOfComponentType,
   kubevelaTableCreatePermission,
 } from '@vela-tables/plugin-kubevela-common';
 import type { EngineId } from '@vela-tables/plugin-kubevela-common';
@@ -17,6 +18,11 @@ import type {
   KubeVelaConfig,
 } from '@vela-tables/plugin-kubevela-node';
 import {
+  applicationRefInputs,
+  clusterInput,
+  timeoutSecondsInput,
+} from './actionInputs';
+import {
   assertNamespaceAllowed,
   assertTypesOffered,
 } from './applicationSafety';
@@ -27,11 +33,7 @@ import { readExistingTable } from './existingTable/readExistingTable';
 import { tableSpecFromExisting } from './existingTable/tableSpecFromExisting';
 import { applicationRef } from './loadApplication';
 import { migrateEngineExamples } from './migrateEngine.examples';
-import {
-  engineOfComponentType,
-  planMigration,
-  retainingComponent,
-} from './migration/engineMigration';
+import { planMigration, retainingComponent } from './migration/engineMigration';
 import type { TableComponent } from './migration/engineMigration';
 import { undeclaredSettings } from './migration/undeclaredSettings';
 import { applicationWithComponent } from './migration/migratedApplication';
@@ -147,8 +149,7 @@ export function createMigrateEngineAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        name: z => z.string().min(1).describe('Application name'),
-        namespace: z => z.string().min(1).describe('Application namespace'),
+        ...applicationRefInputs,
         to: z =>
           z
             .enum(['crossplane', 'kro-simplified'])
@@ -160,24 +161,15 @@ export function createMigrateEngineAction(options: {
             .describe(
               'The table component (default: the only table component)',
             ),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe('Configured cluster name (default: the first one)'),
+        cluster: clusterInput,
         dryRun: z =>
           z
             .boolean()
             .optional()
             .describe('Only show the server-side dry-run diff'),
-        timeoutSeconds: z =>
-          z
-            .number()
-            .int()
-            .min(1)
-            .max(3600)
-            .optional()
-            .describe('How long each wait may take (default 300)'),
+        timeoutSeconds: timeoutSecondsInput(
+          'How long each wait may take (default 300)',
+        ),
       },
       output: {
         from: z => z.string().describe('The engine the table was on'),

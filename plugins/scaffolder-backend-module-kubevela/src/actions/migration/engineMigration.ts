@@ -1,9 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { ENGINES, ENGINE_IDS } from '@vela-tables/plugin-kubevela-common';
-import type {
-  EngineId,
-  TraitFamily,
+import {
+  ENGINES,
+  engineOfComponentType,
+  traitFamilyOf,
 } from '@vela-tables/plugin-kubevela-common';
+import type { EngineId } from '@vela-tables/plugin-kubevela-common';
 
 type Json = Record<string, unknown>;
 
@@ -36,20 +37,6 @@ const ENGINE_ONLY_PROPERTIES: Partial<Record<EngineId, readonly string[]>> = {
   crossplane: ['crossplaneScope', 'providerConfigName', 'managementPolicies'],
   'kro-simplified': ['adoptionPolicy', 'deletionPolicy'],
 };
-
-/** The engine whose table component type this is, if any. */
-export function engineOfComponentType(type: string): EngineId | undefined {
-  return ENGINE_IDS.find(id => ENGINES[id].componentType === type);
-}
-
-function traitFamilyOf(
-  engine: EngineId,
-  type: string,
-): TraitFamily | undefined {
-  const traits = ENGINES[engine].traits;
-  if (!traits) return undefined;
-  return (Object.keys(traits) as TraitFamily[]).find(f => traits[f] === type);
-}
 
 /**
  * The component moved from one engine to another whose interface matches: the type, each

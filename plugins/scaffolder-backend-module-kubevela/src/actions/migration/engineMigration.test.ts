@@ -93,6 +93,27 @@ describe('planMigration', () => {
       planMigration({ ...xpComponent, type: 'webservice' }, 'crossplane'),
     ).toThrow("type 'webservice', which is not a table component");
   });
+  it('refuses a table Crossplane only observes, which the new engine would fully manage', () => {
+    const observed = {
+      ...xpComponent,
+      properties: {
+        ...xpComponent.properties,
+        managementPolicies: ['Observe'],
+      },
+    };
+    expect(() => planMigration(observed, 'kro-simplified')).toThrow(
+      /only observe its table \(managementPolicies \["Observe"\]\)/,
+    );
+  });
+
+  it('goes on with policies that only lack Delete (a rerun after its own first step)', () => {
+    const kept = retainingComponent(xpComponent, 'crossplane');
+    const plan = planMigration(kept, 'kro-simplified');
+    expect(plan.component.properties?.managementPolicies).toBeUndefined();
+    expect(plan.changes.join('\n')).toContain(
+      'property managementPolicies removed',
+    );
+  });
 });
 
 describe('retainingComponent', () => {

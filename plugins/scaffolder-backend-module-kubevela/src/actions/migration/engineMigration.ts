@@ -67,6 +67,7 @@ export function planMigration(
       ).join(', ')}`,
     );
   }
+  refuseNarrowedManagement(component, from, to);
   const changes = [
     `component type ${component.type} → ${ENGINES[to].componentType}`,
   ];
@@ -109,6 +110,30 @@ export function planMigration(
   };
   if (component.traits) migrated.traits = traits;
   return { from, to, component: migrated, changes };
+}
+
+/**
+ * A table Crossplane only observes (or may not create or update) would come under the new
+ * engine's full management, which changes and deletes it: refused, naming the setting, rather
+ * than silently widened. Policies without Delete but otherwise full (what this migration's own
+ * first step writes, so that a rerun can go on) pass; dropping them is listed among the changes.
+ */
+function refuseNarrowedManagement(
+  component: TableComponent,
+  from: EngineId,
+  to: EngineId,
+): void {
+  const policies = component.properties?.managementPolicies;
+  if (from !== 'crossplane' || !Array.isArray(policies)) return;
+  if (policies.includes('*')) return;
+  if (policies.includes('Create') && policies.includes('Update')) return;
+  throw new InputError(
+    `component '${
+      component.name
+    }' lets Crossplane only observe its table (managementPolicies ${JSON.stringify(
+      policies,
+    )}); on '${to}' the table would be fully managed: changed to match the spec and deleted with the Application. Give Crossplane full management first, or adopt the table on '${to}' with the adopt template and delete this Application with keepTable`,
+  );
 }
 
 // Crossplane's "*" spelled out, so that Delete can be taken away from it.

@@ -15,10 +15,11 @@ export const scaffolderModuleKubeVela = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         permissions: coreServices.permissions,
+        logger: coreServices.logger,
       },
-      async init({ scaffolder, config, permissions }) {
+      async init({ scaffolder, config, permissions, logger }) {
         scaffolder.addActions(
-          ...createKubeVelaActions({ config, permissions }),
+          ...createKubeVelaActions({ config, permissions, logger }),
         );
       },
     });

@@ -1,4 +1,7 @@
-import type { PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { readKubeVelaConfig } from '@vela-tables/plugin-kubevela-node';
 import { createApplyApplicationAction } from './applyApplication';
@@ -10,29 +13,35 @@ import { createDescribeTableAction } from './describeTable';
 import { createAdoptTableAction } from './adoptTable';
 import { createMigrateEngineAction } from './migrateEngine';
 import { createSaveSkeletonAction } from './saveSkeleton';
+import { withoutServerStack } from './withoutServerStack';
 
 /** Everything the `kubevela:*` actions need from the backend. */
 export interface KubeVelaActionsOptions {
   config: Config;
   /** The permission framework: apply checks `kubevela.table.create`, delete `kubevela.table.delete`. */
   permissions: PermissionsService;
+  /** Where a failed action's full error goes; the task log gets its message only. */
+  logger?: LoggerService;
 }
 
 /** All `kubevela:*` scaffolder actions. */
 export function createKubeVelaActions(options: KubeVelaActionsOptions) {
   const settings = readKubeVelaConfig(options.config);
   const { permissions } = options;
-  return [
+  const actions = [
     createDescribeEngineAction(),
     createBuildApplicationAction({ settings }),
     createDiffApplicationAction({ settings }),
     createApplyApplicationAction({ settings, permissions }),
     createDeleteApplicationAction({ settings, permissions }),
-    // H8: adoption and migration (describeTable.ts, adoptTable.ts, migrateEngine.ts)
     createDescribeTableAction({ settings }),
     createAdoptTableAction({ settings }),
     createMigrateEngineAction({ settings, permissions }),
-    // H3: keeps a rendered skeleton when no SCM integration publishes it (saveSkeleton.ts)
+    // keeps a rendered skeleton when no SCM integration publishes it
     createSaveSkeletonAction({ config: options.config }),
   ];
+  const logger = options.logger;
+  return logger
+    ? actions.map(action => withoutServerStack(action, logger))
+    : actions;
 }

@@ -1,4 +1,8 @@
-import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { ClusterRegistry } from '@vela-tables/plugin-kubevela-node';
 import type {
   DynamoDbTableDescription,
@@ -288,6 +292,23 @@ describe('TableStatusService', () => {
     expect(status.phase).toBe('Ready');
     expect(status.dynamoDb).toBeUndefined();
     expect(status.dynamoDbError).toContain('is unavailable while describing');
+    expect(status.dynamoDbTableMissing).toBeUndefined();
+  });
+
+  it('says when DynamoDB has no table of that name, apart from other failures', async () => {
+    const { application, table } = crossplaneObjects(FIXTURE);
+    const local = fakeCluster('local', [application, table]);
+    const describeTable = async () => {
+      throw new NotFoundError(
+        "DynamoDB table 'orders-table' does not exist at 127.0.0.1 region us-west-2",
+      );
+    };
+    const status = await service({
+      clusters: { local },
+      describeTable,
+    }).getStatusOfEntity(LINKED, 'component:default/orders');
+    expect(status.dynamoDbError).toContain('does not exist');
+    expect(status.dynamoDbTableMissing).toBe(true);
   });
 
   it('does not ask DynamoDB before anything names the table', async () => {

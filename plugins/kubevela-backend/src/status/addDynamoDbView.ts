@@ -49,6 +49,11 @@ export async function addDynamoDbView(
     return result;
   } catch (e) {
     // The describer's message names the table, the endpoint and the region.
-    return { ...status, dynamoDbError: (e as Error).message || String(e) };
+    const missing = (e as Error).name === 'NotFoundError';
+    return {
+      ...status,
+      dynamoDbError: (e as Error).message || String(e),
+      ...(missing ? { dynamoDbTableMissing: true } : {}),
+    };
   }
 }

@@ -24,6 +24,8 @@ export interface TableStatusResponse extends TableStatus {
    * endpoint unreachable, refused); the rest of the status is still valid.
    */
   dynamoDbError?: string;
+  /** True when `dynamoDbError` is DynamoDB saying it has no table of that name (yet). */
+  dynamoDbTableMissing?: boolean;
   /**
    * True when the status comes from the backend's watch cache while its watch of the cluster is
    * broken: it is what the cluster said `ageSeconds` ago, not now.

@@ -28,6 +28,14 @@ const useStyles = makeStyles(theme => ({
         : theme.palette.action.selected,
     borderLeft: `3px solid ${theme.palette.primary.main}`,
   },
+  // Backstage's theme lets cells break words anywhere; a squeezed first column then shows its
+  // labels letter by letter. The labels keep whole words, and the table scrolls sideways.
+  fact: {
+    minWidth: 160,
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+  },
+  scroll: { overflowX: 'auto' },
 }));
 
 /** What is live for one entity: its engine, and per engine the cluster's availability and figures. */
@@ -53,111 +61,113 @@ export function EngineComparisonTable(props: {
   const cellClass = (id: EngineId) =>
     isCurrent(id) ? classes.current : undefined;
   return (
-    <MuiTable size="small" aria-label="Engine comparison">
-      <TableHead>
-        <TableRow>
-          <TableCell>
-            <Typography variant="subtitle2">Fact</Typography>
-          </TableCell>
-          {engines.map(engine => (
-            <TableCell
-              key={engine.id}
-              className={cellClass(engine.id)}
-              data-testid={`engine-column-${engine.id}`}
-              data-current={isCurrent(engine.id) ? 'true' : undefined}
-              aria-current={isCurrent(engine.id) ? 'true' : undefined}
-            >
-              <Typography variant="subtitle2">{engine.title}</Typography>
-              <Typography variant="caption" color="textSecondary">
-                {engine.componentType}
-              </Typography>
-              {isCurrent(engine.id) && (
-                <Typography variant="caption" color="primary" display="block">
-                  this table's engine
+    <div className={classes.scroll}>
+      <MuiTable size="small" aria-label="Engine comparison">
+        <TableHead>
+          <TableRow>
+            <TableCell className={classes.fact}>
+              <Typography variant="subtitle2">Fact</Typography>
+            </TableCell>
+            {engines.map(engine => (
+              <TableCell
+                key={engine.id}
+                className={cellClass(engine.id)}
+                data-testid={`engine-column-${engine.id}`}
+                data-current={isCurrent(engine.id) ? 'true' : undefined}
+                aria-current={isCurrent(engine.id) ? 'true' : undefined}
+              >
+                <Typography variant="subtitle2">{engine.title}</Typography>
+                <Typography variant="caption" color="textSecondary">
+                  {engine.componentType}
                 </Typography>
-              )}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {live && (
-          <>
-            <TableRow>
-              <TableCell component="th" scope="row">
-                On cluster {live.cluster}
+                {isCurrent(engine.id) && (
+                  <Typography variant="caption" color="primary" display="block">
+                    this table's engine
+                  </Typography>
+                )}
               </TableCell>
-              {engines.map(engine => {
-                const a = live.availability.find(x => x.engine === engine.id);
-                return (
-                  <TableCell
-                    key={engine.id}
-                    className={cellClass(engine.id)}
-                    data-testid={`engine-availability-${engine.id}`}
-                    data-available={a ? String(isAvailable(a)) : undefined}
-                  >
-                    {a ? (
-                      <>
-                        <Typography variant="body2">
-                          {availabilityWords(a)}
-                        </Typography>
-                        <Typography variant="caption" color="textSecondary">
-                          {[a.summary, ...uncheckedOf(a)].join(' ')}
-                        </Typography>
-                      </>
-                    ) : (
-                      'Not known'
-                    )}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-            <TableRow>
-              <TableCell component="th" scope="row">
-                Live figures
-              </TableCell>
-              {engines.map(engine => {
-                const f = live.figures.find(x => x.engine === engine.id);
-                return (
-                  <TableCell
-                    key={engine.id}
-                    className={cellClass(engine.id)}
-                    data-testid={`engine-figures-${engine.id}`}
-                    title={f?.source}
-                  >
-                    {f
-                      ? figuresWords(f).map(line => (
-                          <Typography key={line} variant="body2">
-                            {line}
-                          </Typography>
-                        ))
-                      : 'Not known'}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </>
-        )}
-        {rows.map(row => (
-          <TableRow key={row.key}>
-            <TableCell component="th" scope="row">
-              {row.label}
-            </TableCell>
-            {engines.map(engine => {
-              const cell = row.cells[engine.id];
-              return (
-                <TableCell
-                  key={engine.id}
-                  title={cell.note}
-                  className={cellClass(engine.id)}
-                >
-                  {cell.value}
-                </TableCell>
-              );
-            })}
+            ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </MuiTable>
+        </TableHead>
+        <TableBody>
+          {live && (
+            <>
+              <TableRow>
+                <TableCell component="th" scope="row" className={classes.fact}>
+                  On cluster {live.cluster}
+                </TableCell>
+                {engines.map(engine => {
+                  const a = live.availability.find(x => x.engine === engine.id);
+                  return (
+                    <TableCell
+                      key={engine.id}
+                      className={cellClass(engine.id)}
+                      data-testid={`engine-availability-${engine.id}`}
+                      data-available={a ? String(isAvailable(a)) : undefined}
+                    >
+                      {a ? (
+                        <>
+                          <Typography variant="body2">
+                            {availabilityWords(a)}
+                          </Typography>
+                          <Typography variant="caption" color="textSecondary">
+                            {[a.summary, ...uncheckedOf(a)].join(' ')}
+                          </Typography>
+                        </>
+                      ) : (
+                        'Not known'
+                      )}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+              <TableRow>
+                <TableCell component="th" scope="row" className={classes.fact}>
+                  Live figures
+                </TableCell>
+                {engines.map(engine => {
+                  const f = live.figures.find(x => x.engine === engine.id);
+                  return (
+                    <TableCell
+                      key={engine.id}
+                      className={cellClass(engine.id)}
+                      data-testid={`engine-figures-${engine.id}`}
+                      title={f?.source}
+                    >
+                      {f
+                        ? figuresWords(f).map(line => (
+                            <Typography key={line} variant="body2">
+                              {line}
+                            </Typography>
+                          ))
+                        : 'Not known'}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            </>
+          )}
+          {rows.map(row => (
+            <TableRow key={row.key}>
+              <TableCell component="th" scope="row" className={classes.fact}>
+                {row.label}
+              </TableCell>
+              {engines.map(engine => {
+                const cell = row.cells[engine.id];
+                return (
+                  <TableCell
+                    key={engine.id}
+                    title={cell.note}
+                    className={cellClass(engine.id)}
+                  >
+                    {cell.value}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </MuiTable>
+    </div>
   );
 }

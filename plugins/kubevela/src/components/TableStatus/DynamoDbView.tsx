@@ -47,6 +47,9 @@ function DriftTable(props: { drift: TableDrift[] }) {
 /** What DynamoDB itself says (DescribeTable), why it could not be read, and any drift. */
 export function DynamoDbView(props: { status: TableStatusResponse }) {
   const { dynamoDb, dynamoDbError, drift } = props.status;
+  const notCreatedYet =
+    props.status.dynamoDbTableMissing === true &&
+    props.status.phase === 'Provisioning';
   if (!dynamoDb && !dynamoDbError) {
     return (
       <Typography variant="body2">
@@ -59,8 +62,12 @@ export function DynamoDbView(props: { status: TableStatusResponse }) {
     <Box data-testid="dynamodb-view">
       {dynamoDbError && (
         <WarningPanel
-          severity="warning"
-          title="DynamoDB could not be read"
+          severity={notCreatedYet ? 'info' : 'warning'}
+          title={
+            notCreatedYet
+              ? 'DynamoDB has no table of this name yet: the engine is still creating it'
+              : 'DynamoDB could not be read'
+          }
           message={dynamoDbError}
         />
       )}

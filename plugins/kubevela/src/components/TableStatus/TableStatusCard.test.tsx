@@ -201,11 +201,26 @@ describe('EntityTableStatusCard', () => {
       'Provisioning',
     );
     expect(screen.getByTestId('table-arn')).toHaveTextContent('—');
-    expect(screen.getByText(/DynamoDB could not be read/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/DynamoDB has no table of this name yet/),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/does not exist at 127.0.0.1 region us-west-2/),
     ).toBeInTheDocument();
     expect(screen.queryByTestId('table-failure')).not.toBeInTheDocument();
+  });
+
+  it('says DynamoDB could not be read when the endpoint fails, whatever the phase', async () => {
+    await renderCard(
+      statusOnce({
+        ...TABLE_STATUSES.Provisioning,
+        dynamoDbError: 'connect ECONNREFUSED 127.0.0.1:4566',
+        dynamoDbTableMissing: undefined,
+      }),
+    );
+    expect(
+      await screen.findByText(/DynamoDB could not be read/),
+    ).toBeInTheDocument();
   });
 
   it("says KRO's readyWhen expression in words, with the raw text one click away", async () => {

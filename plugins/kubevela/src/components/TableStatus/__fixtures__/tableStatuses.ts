@@ -108,6 +108,7 @@ export const TABLE_STATUSES: Record<TablePhase, TableStatusResponse> = {
     phaseTimestamps: { Provisioning: '2026-01-01T00:00:00Z' },
     dynamoDbError:
       "DynamoDB table 'orders-table' does not exist at 127.0.0.1 region us-west-2",
+    dynamoDbTableMissing: true,
   },
   Degraded: {
     ...base,

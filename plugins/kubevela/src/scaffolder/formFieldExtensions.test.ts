@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { kubevelaFormFieldExtensions } from './formFieldExtensions';
 
-/** Every `ui:field` that templates/dynamodb-table uses. */
+// Fields the scaffolder itself provides, which the template uses as well.
+const SCAFFOLDER_FIELDS = new Set(['OwnerPicker']);
+
+/** Every `ui:field` of templates/dynamodb-table that is not the scaffolder's own. */
 function uiFieldsOfTemplate(): Set<string> {
   const template = parse(
     readFileSync(
@@ -18,8 +21,9 @@ function uiFieldsOfTemplate(): Set<string> {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'ui:field' && typeof value === 'string') found.add(value);
-        else visit(value);
+        if (key === 'ui:field' && typeof value === 'string') {
+          if (!SCAFFOLDER_FIELDS.has(value)) found.add(value);
+        } else visit(value);
       }
     }
   };

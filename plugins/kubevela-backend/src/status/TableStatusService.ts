@@ -109,18 +109,7 @@ export class TableStatusService {
       const lastKnown = last ? await this.assemble(cluster, last) : undefined;
       throw clusterErrorWithLastKnown(apps.error, cluster.name, lastKnown);
     }
-    const application = await cluster.reader().get({
-      apiVersion: APPLICATION_KIND.apiVersion,
-      kind: APPLICATION_KIND.kind,
-      name: ref.name,
-      namespace: ref.namespace,
-    });
-    if (!application) {
-      throw new NotFoundError(
-        `Application '${ref.name}' was not found in namespace '${ref.namespace}' on cluster '${cluster.name}' (${cluster.server})`,
-      );
-    }
-    return this.assemble(cluster, application);
+    return this.assemble(cluster, await this.getApplication(ref));
   }
 
   /**

@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kubevelaPermissions } from '@vela-tables/plugin-kubevela-common';
-import type { PhaseTransition } from '@vela-tables/plugin-kubevela-common';
 import {
   APPLICATION_KIND,
   ClusterRegistry,
@@ -16,8 +15,12 @@ import {
 import { DefinitionCache, EntityComparisonService } from './comparison';
 import { LinkedEntityIndex } from './service/LinkedEntityIndex';
 import { createRouter } from './service/router';
-import { PhaseHistoryRecorder, PhaseHistoryStore } from './history';
-import { DynamoDbViews, StatusCache, TableStatusService } from './status';
+import {
+  PhaseHistoryMirror,
+  PhaseHistoryRecorder,
+  PhaseHistoryStore,
+} from './history';
+import { DynamoDbViews, TableStatusService } from './status';
 
 /** Default lifetime of a DynamoDB description (`kubevela.status.cacheTtlSeconds`). */
 export const DEFAULT_STATUS_CACHE_TTL_SECONDS = 5;
@@ -68,25 +71,23 @@ export const kubevelaPlugin = createBackendPlugin({
             )
             .join('; ')}`,
         );
-        // The phase history: written from what the watches see, read with every status.
+        // The phase history: written from what the watches see, served from memory with every
+        // status; what other replicas write is read within 10 s.
         const history = await PhaseHistoryStore.create(database);
-        // One database read per Application per 10 s at most (pages poll every 10 s).
-        const recentHistory = new StatusCache<PhaseTransition[]>({
-          ttlMs: 10_000,
-          maxEntries: 10_000,
+        const historyMirror = new PhaseHistoryMirror({
+          store: history,
+          logger,
         });
+        await historyMirror.start();
+        lifecycle.addShutdownHook(() => historyMirror.stop());
         const recorder = new PhaseHistoryRecorder({
           watches,
           logger,
           store: {
-            // a transition recorded here is served at once; other replicas' within 10 s
+            // a transition recorded here is served at once
             record: async (key, ...rest) => {
               const written = await history.record(key, ...rest);
-              if (written) {
-                recentHistory.delete(
-                  `${key.cluster}/${key.namespace}/${key.application}`,
-                );
-              }
+              if (written) await historyMirror.follow();
               return written;
             },
           },
@@ -112,10 +113,8 @@ export const kubevelaPlugin = createBackendPlugin({
           describeTable: dynamoDb
             ? (name, region) => dynamoDb.describe(name, region)
             : undefined,
-          history: (cluster, namespace, application) =>
-            recentHistory.get(`${cluster}/${namespace}/${application}`, () =>
-              history.list({ cluster, namespace, application }),
-            ),
+          history: async (cluster, namespace, application) =>
+            historyMirror.list({ cluster, namespace, application }),
           logger,
         });
         // The installed ComponentDefinitions, read once a minute per cluster at most.
@@ -145,6 +144,7 @@ export const kubevelaPlugin = createBackendPlugin({
           definitions,
           phases: cluster => history.clusterPhases(cluster),
           allowedNamespaces: cluster => allowedNamespacesOn(settings, cluster),
+          offer: settings.offer,
           figuresTtlMs:
             (config.getOptionalNumber(
               'kubevela.comparison.figuresTtlSeconds',

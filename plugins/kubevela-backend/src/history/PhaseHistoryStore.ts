@@ -13,6 +13,13 @@ export interface ApplicationKey {
   application: string;
 }
 
+/** One stored transition with its row id and Application. */
+export interface HistoryRow {
+  id: number;
+  key: ApplicationKey;
+  transition: PhaseTransition;
+}
+
 /** Most transitions returned per Application (the newest ones). */
 export const HISTORY_LIMIT = 100;
 
@@ -133,6 +140,53 @@ export class PhaseHistoryStore {
         at: r.observed_at,
       })),
     };
+  }
+
+  /**
+   * Transitions of every Application with an id above `afterId`, in id order, at most `limit`:
+   * how {@link PhaseHistoryMirror} loads the table and then follows what other replicas write.
+   */
+  async rowsAfter(afterId: number, limit: number): Promise<HistoryRow[]> {
+    const rows = await this.db(HISTORY)
+      .where('id', '>', afterId)
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .select<
+        Array<{
+          id: number | string;
+          cluster: string;
+          namespace: string;
+          application: string;
+          phase: string;
+          from_phase: string | null;
+          reason: string | null;
+          observed_at: string;
+        }>
+      >(
+        'id',
+        'cluster',
+        'namespace',
+        'application',
+        'phase',
+        'from_phase',
+        'reason',
+        'observed_at',
+      );
+    return rows.map(r => ({
+      // PostgreSQL returns bigint as a string
+      id: Number(r.id),
+      key: {
+        cluster: r.cluster,
+        namespace: r.namespace,
+        application: r.application,
+      },
+      transition: {
+        phase: r.phase as TablePhase,
+        at: r.observed_at,
+        ...(r.from_phase ? { from: r.from_phase as TablePhase } : {}),
+        ...(r.reason ? { reason: r.reason } : {}),
+      },
+    }));
   }
 
   /** The transitions of an Application, oldest first (at most the newest {@link HISTORY_LIMIT}). */

@@ -9,7 +9,7 @@ import type {
   InformerState,
   InformerStats,
 } from './KindInformer';
-import { matchesLabelSelector } from './labelSelector';
+import { equalityTerms, matchesLabelSelector } from './labelSelector';
 import { createCollectionLister } from './listCollection';
 import { Semaphore } from './Semaphore';
 import { createCollectionWatcher } from './watchCollection';
@@ -215,11 +215,13 @@ export class ClusterWatch {
     const list = async (query: ListQuery): Promise<KubeObject[]> => {
       const informer = this.informer(query);
       if (informer && (informer.hasSynced || informer.state === 'unserved')) {
-        return informer
-          .list(query.namespace)
-          .filter(o =>
-            matchesLabelSelector(o.metadata.labels, query.labelSelector),
-          );
+        // An indexed label narrows the candidates; the whole selector still decides.
+        const indexed = equalityTerms(query.labelSelector)
+          .map(t => informer.listByLabel(t.key, t.value, query.namespace))
+          .find(candidates => candidates !== undefined);
+        return (indexed ?? informer.list(query.namespace)).filter(o =>
+          matchesLabelSelector(o.metadata.labels, query.labelSelector),
+        );
       }
       return this.gate.run(() => this.direct.list(query));
     };

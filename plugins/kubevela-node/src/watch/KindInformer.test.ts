@@ -91,6 +91,53 @@ describe('KindInformer', () => {
     await informer.stop();
   });
 
+  it('answers an app.oam.dev/name selector from its label index as events and relists change the labels', async () => {
+    const labelled = (name: string, rv: string, appName?: string) => {
+      const o = app(name, rv);
+      if (appName) o.metadata.labels = { 'app.oam.dev/name': appName };
+      return o;
+    };
+    const s = scripted(
+      [
+        {
+          items: [labelled('t1', '1', 'orders'), labelled('t2', '2', 'orders')],
+          resourceVersion: '10',
+        },
+        { items: [labelled('t2', '2', 'orders')], resourceVersion: '50' },
+      ],
+      [
+        async o => {
+          o.onConnected?.();
+          // t1 moves to another Application, t3 arrives, t2 is deleted
+          o.onEvent({
+            type: 'MODIFIED',
+            object: labelled('t1', '11', 'carts'),
+          });
+          o.onEvent({ type: 'ADDED', object: labelled('t3', '12', 'orders') });
+          o.onEvent({
+            type: 'DELETED',
+            object: labelled('t2', '13', 'orders'),
+          });
+          return { kind: 'closed', resourceVersion: '13' };
+        },
+        async () => ({ kind: 'gone', resourceVersion: '13' }),
+      ],
+    );
+    const names = (value: string, namespace?: string) =>
+      s.informer
+        .listByLabel('app.oam.dev/name', value, namespace)
+        ?.map(o => o.metadata.name)
+        .sort();
+    s.informer.start();
+    await tick();
+    // after the relist only t2 exists again, under orders
+    expect(names('orders')).toEqual(['t2']);
+    expect(names('carts')).toEqual([]);
+    expect(names('orders', 'team-b')).toEqual([]);
+    expect(s.informer.listByLabel('tier', 'db')).toBeUndefined();
+    await s.informer.stop();
+  });
+
   it('relists on 410 Gone and keeps the objects that still exist', async () => {
     const s = scripted(
       [

@@ -1,6 +1,7 @@
 import { backoffDelay, sleep } from '../client/backoff';
 import type { KubeObject } from '../client/types';
 import type { BackoffOptions } from '../client/types';
+import { LabelIndex } from './LabelIndex';
 import type { ListCollection } from './listCollection';
 import type { CollectionEvent, WatchCollection } from './watchCollection';
 import type { WatchedKind } from './watchedKinds';
@@ -56,6 +57,9 @@ const DEFAULT_BACKOFF: BackoffOptions = {
   maxDelayMs: 30_000,
 };
 
+/** Labels the store is indexed by: vela-core's Application name on what it renders. */
+export const INDEXED_LABELS: readonly string[] = ['app.oam.dev/name'];
+
 function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
@@ -78,6 +82,7 @@ function slim(o: KubeObject): KubeObject {
 export class KindInformer {
   readonly kind: WatchedKind;
   private readonly store = new Map<string, KubeObject>();
+  private readonly index = new LabelIndex(INDEXED_LABELS);
   private readonly options: KindInformerOptions;
   private readonly now: () => number;
   private readonly abort = new AbortController();
@@ -156,6 +161,25 @@ export class KindInformer {
       : all.filter(o => o.metadata.namespace === namespace);
   }
 
+  /**
+   * The objects whose label `labelKey` is `value`, optionally of one namespace, from the label
+   * index; undefined when the label is not indexed (see {@link INDEXED_LABELS}).
+   */
+  listByLabel(
+    labelKey: string,
+    value: string,
+    namespace?: string,
+  ): KubeObject[] | undefined {
+    if (!this.index.covers(labelKey)) return undefined;
+    const objects: KubeObject[] = [];
+    for (const key of this.index.keys(labelKey, value)) {
+      const o = this.store.get(key);
+      if (o && (namespace === undefined || o.metadata.namespace === namespace))
+        objects.push(o);
+    }
+    return objects;
+  }
+
   /** Number of objects held. */
   get size(): number {
     return this.store.size;
@@ -196,7 +220,7 @@ export class KindInformer {
       const key = keyOf(item);
       seen.add(key);
       const previous = this.store.get(key);
-      this.store.set(key, item);
+      this.put(key, item, previous);
       if (!previous) this.emit({ type: 'ADDED', object: item });
       else if (
         previous.metadata.resourceVersion !== item.metadata.resourceVersion
@@ -206,7 +230,7 @@ export class KindInformer {
     }
     for (const [key, previous] of [...this.store]) {
       if (!seen.has(key)) {
-        this.store.delete(key);
+        this.drop(key, previous);
         this.emit({ type: 'DELETED', object: previous, previous });
       }
     }
@@ -216,9 +240,21 @@ export class KindInformer {
     const object = slim(event.object);
     const key = keyOf(object);
     const previous = this.store.get(key);
-    if (event.type === 'DELETED') this.store.delete(key);
-    else this.store.set(key, object);
+    if (event.type === 'DELETED') {
+      if (previous) this.drop(key, previous);
+    } else this.put(key, object, previous);
     this.emit({ type: event.type, object, previous });
+  }
+
+  private put(key: string, object: KubeObject, previous?: KubeObject): void {
+    if (previous) this.index.remove(key, previous);
+    this.store.set(key, object);
+    this.index.add(key, object);
+  }
+
+  private drop(key: string, previous: KubeObject): void {
+    this.index.remove(key, previous);
+    this.store.delete(key);
   }
 
   private emit(change: InformerChange): void {

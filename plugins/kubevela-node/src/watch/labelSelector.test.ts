@@ -1,4 +1,4 @@
-import { matchesLabelSelector } from './labelSelector';
+import { equalityTerms, matchesLabelSelector } from './labelSelector';
 
 describe('matchesLabelSelector', () => {
   const labels = { 'app.oam.dev/name': 'orders', tier: 'db' };
@@ -24,5 +24,15 @@ describe('matchesLabelSelector', () => {
     expect(() => matchesLabelSelector(labels, 'tier in (db)')).toThrow(
       "term 'tier in (db)'",
     );
+  });
+});
+
+describe('equalityTerms', () => {
+  it('gives the k=v and k==v terms, not k!=v', () => {
+    expect(equalityTerms('app.oam.dev/name=orders, tier==db,zone!=a')).toEqual([
+      { key: 'app.oam.dev/name', value: 'orders' },
+      { key: 'tier', value: 'db' },
+    ]);
+    expect(equalityTerms(undefined)).toEqual([]);
   });
 });

@@ -19,3 +19,14 @@ export function matchesLabelSelector(
     );
   });
 }
+
+/** The `key=value` (or `key==value`) terms of an equality-based selector, in order. */
+export function equalityTerms(
+  selector: string | undefined,
+): Array<{ key: string; value: string }> {
+  if (!selector?.trim()) return [];
+  return selector.split(',').flatMap(term => {
+    const eq = /^([^!=\s]+)\s*==?\s*(\S*)$/.exec(term.trim());
+    return eq ? [{ key: eq[1], value: eq[2] }] : [];
+  });
+}

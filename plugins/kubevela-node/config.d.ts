@@ -32,6 +32,29 @@ export interface Config {
       componentTypes?: string[];
       traitTypes?: string[];
     };
+    /**
+     * GitOps delivery: when set, the dynamodb-table template may propose a table's Application
+     * as a pull request to this repository (which a GitOps controller applies) instead of
+     * applying it. The publish step authenticates through the `integrations` entry of the
+     * repository's host; no credentials belong here.
+     */
+    gitops?: {
+      /**
+       * The repository, as the scaffolder's RepoUrlPicker writes it:
+       * `<host>?owner=<owner>&repo=<repo>`, e.g. `github.com?owner=acme&repo=platform-apps`.
+       */
+      repoUrl: string;
+      /**
+       * Branch the pull requests target. Defaults to `main`.
+       */
+      targetBranch?: string;
+      /**
+       * Where each Application's file goes in the repository; must contain `{namespace}` and
+       * `{name}` (the Application's), end in `.yaml` or `.yml`, and stay relative.
+       * Defaults to `applications/{namespace}/{name}.yaml`.
+       */
+      path?: string;
+    };
     /** The DynamoDB endpoint the status page reads from (DescribeTable), e.g. LocalStack or the embedded server. */
     aws?: {
       /** Endpoint URL; leave out to use AWS itself. */

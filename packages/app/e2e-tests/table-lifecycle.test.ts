@@ -91,7 +91,7 @@ test('a table made through the form goes from Provisioning to Ready, with its AR
 }) => {
   test.setTimeout(600_000);
   const { dynamodbEndpoint } = portalPlatform();
-  const name = uniqueName('e2e-kro');
+  const name = uniqueName('e2e-kros');
   await injectDynamoDbFault(dynamodbEndpoint, {
     ...LIMIT_EXCEEDED,
     tableName: name,
@@ -100,7 +100,7 @@ test('a table made through the form goes from Provisioning to Ready, with its AR
     // The home page's way in.
     await signInAsGuest(page, '/');
     await homeLink(page, 'Create a table').click();
-    const namespace = await fillTablePage(page, name, 'kro');
+    const namespace = await fillTablePage(page, name, 'kro-simplified');
     await page.screenshot({ path: screenshotPath('create-form.png') });
     await create(page);
 
@@ -162,19 +162,19 @@ test('a table made through the form goes from Provisioning to Ready, with its AR
       ).toBeVisible();
     }
     await expect(comparison.locator('[data-current="true"]')).toHaveCount(1);
-    await expect(comparison.getByTestId('engine-column-kro')).toHaveAttribute(
-      'data-current',
-      'true',
-    );
+    await expect(
+      comparison.getByTestId('engine-column-kro-simplified'),
+    ).toHaveAttribute('data-current', 'true');
     await expect(
       comparison
-        .getByTestId('engine-column-kro')
+        .getByTestId('engine-column-kro-simplified')
         .getByText("this table's engine"),
     ).toBeVisible();
-    // the moves this table can make as it is (a blocked one says why instead of linking)
+    // the moves the migrate template makes link to it (the others say why it does not)
     const migrations = comparison.locator(
-      '[data-testid^="migration-option-"][data-blocked="false"]',
+      '[data-testid^="migration-option-"][data-automated="true"]',
     );
+    await expect(migrations).toHaveCount(1);
     await expect(migrations.first()).toBeVisible();
     const migrateLink = migrations
       .first()
@@ -192,7 +192,7 @@ test('a table made through the form goes from Provisioning to Ready, with its AR
       .first()
       .getAttribute('data-testid'))!.replace('migration-option-', '');
     expect(formData.targetEngine).toBe(target);
-    expect(target).not.toBe('kro');
+    expect(target).toBe('crossplane');
     // the top of the comparison (the whole page is several screens long)
     await page.screenshot({ path: screenshotPath('engine-comparison.png') });
   } finally {

@@ -14,6 +14,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// publish:github:pull-request, which templates/dynamodb-table uses for GitOps delivery
+// (kubevela.gitops); it authenticates through `integrations.github`.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

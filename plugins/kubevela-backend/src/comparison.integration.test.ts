@@ -305,10 +305,15 @@ describe('GET /comparison?entityRef= against the local platform (real vela-core 
         'watch cache of clusters local, elsewhere, in the namespaces each allows',
       );
 
-      // The moves, worked out by the builder from the live Application.
+      // The moves, worked out from the live Application: the migrate action makes none from
+      // kro (no like-for-like pair), so each is a move by hand the builder works out.
       expect(body.migrationsUnavailable).toBeUndefined();
+      expect(body.migrations.filter(m => m.automated)).toEqual([]);
       expect(body.migrations.find(m => m.to === 'kro-simplified')).toEqual({
         to: 'kro-simplified',
+        automated: false,
+        notAutomatedBecause:
+          "no like-for-like migration from 'kro' to 'kro-simplified': their components take different parameters; supported: crossplane → kro-simplified, kro-simplified → crossplane",
         sameSpec: true,
         changes: [
           'component type aws-dynamodb-kro → aws-dynamodb-kro-simplified',

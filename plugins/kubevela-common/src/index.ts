@@ -1,6 +1,7 @@
 /**
- * Engine catalogue, TableSpec schema, KubeVela Application builder, status types and entity
- * annotations shared by the Vela Tables plugins. Browser- and Node-safe.
+ * Engine catalogue, TableSpec schema, KubeVela Application builder, engine migration plan,
+ * status types and entity annotations shared by the Vela Tables plugins. Browser- and
+ * Node-safe.
  *
  * @packageDocumentation
  */
@@ -11,6 +12,7 @@ export * from './application';
 export * from './annotations';
 export * from './api';
 export * from './permissions';
+export * from './migration';
 export type {
   ApplicationStatusSummary,
   DynamoDbTableView,

@@ -14,6 +14,12 @@ export type {
   KubeVelaConfig,
   KubeVelaOffer,
 } from './config/readKubeVelaConfig';
+export {
+  DEFAULT_GITOPS_PATH,
+  DEFAULT_GITOPS_TARGET_BRANCH,
+  gitOpsFilePath,
+} from './config/readGitOpsConfig';
+export type { KubeVelaGitOpsConfig } from './config/readGitOpsConfig';
 export * from './cluster';
 export * from './client';
 export * from './status';

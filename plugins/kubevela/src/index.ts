@@ -28,6 +28,7 @@ export {
   KubeVelaClusterPickerFieldExtension,
   KubeVelaNamespacePickerFieldExtension,
   KubeVelaRegionPickerFieldExtension,
+  KubeVelaDeliveryPickerFieldExtension,
   KubeVelaEngineFeatureFieldExtension,
   KubeVelaTableSpecCheckFieldExtension,
 } from './plugin';

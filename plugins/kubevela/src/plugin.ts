@@ -101,6 +101,11 @@ export const KubeVelaRegionPickerFieldExtension = kubevelaPlugin.provide(
   createScaffolderFieldExtension(kubevelaFieldExtensions.regionPicker),
 );
 
+/** Scaffolder field: apply, or a pull request where the platform configures GitOps (legacy frontend system). */
+export const KubeVelaDeliveryPickerFieldExtension = kubevelaPlugin.provide(
+  createScaffolderFieldExtension(kubevelaFieldExtensions.deliveryPicker),
+);
+
 /** Scaffolder field wrapper shown only for engines that offer its feature (legacy frontend system). */
 export const KubeVelaEngineFeatureFieldExtension = kubevelaPlugin.provide(
   createScaffolderFieldExtension(kubevelaFieldExtensions.engineFeature),

@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { getDefaultFormState } from '@rjsf/utils';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
@@ -23,7 +24,9 @@ import scaffolderModuleKubeVela from './index';
 // template editor does) on a real backend with the scaffolder plugin and this module, against the
 // local platform (real kube-apiserver, vela-core with its admission webhook). The scaffolder
 // renders the steps' inputs and runs every action in its dry-run mode: the build, and the
-// apply steps as server-side dry runs that store nothing.
+// apply steps as server-side dry runs that store nothing. With GitOps delivery the standard
+// publish:github:pull-request runs in its own dry-run mode: it reads the workspace folder it
+// would commit and builds its GitHub client, but sends nothing to GitHub.
 
 jest.setTimeout(120_000);
 
@@ -54,6 +57,7 @@ function directoryContents(dir = TEMPLATE_DIR): Array<{
 const namespace = 'team-a';
 const ALLOWED_NAMESPACES = ['team-a', 'team-b'];
 const PICKED = { cluster: 'local', namespace, region: 'us-west-2' };
+const GITOPS_REPO = 'github.com?owner=acme&repo=platform-apps';
 
 /**
  * What the form submits when the user types only a name and picks an engine: each page's
@@ -111,7 +115,10 @@ type DryRunFile = { path: string; base64Content: string };
 type DryRunResponse = {
   log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
   directoryContents: DryRunFile[];
-  output: { text?: Array<{ title: string; content: string }> };
+  output: {
+    links?: Array<{ title: string; url?: string; entityRef?: string }>;
+    text?: Array<{ title: string; content: string }>;
+  };
 };
 
 function fileOf(response: DryRunResponse, path: string): string {
@@ -139,10 +146,17 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
       features: [
         scaffolderPlugin,
         scaffolderModuleKubeVela,
+        scaffolderGithubModule,
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
           data: {
+            // The publish action's dry run still builds its GitHub client, which needs a token;
+            // nothing is sent with it.
+            integrations: {
+              github: [{ host: 'github.com', token: 'unused-by-dry-runs' }],
+            },
             kubevela: {
+              gitops: { repoUrl: GITOPS_REPO, targetBranch: 'main' },
               allowedNamespaces: ALLOWED_NAMESPACES,
               clusters: [
                 {
@@ -219,6 +233,22 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
           `Dry-run applied Application ${namespace}/orders on cluster local`,
         );
       }
+      // Direct apply is the default: no pull request, nothing laid out for one.
+      expect(stepLog(response, 'pullRequest')).toEqual([
+        'Beginning step Propose the Application as a pull request',
+        'Skipping step pullRequest because its if condition was false',
+      ]);
+      expect(
+        response.directoryContents.filter(f =>
+          f.path.startsWith('pull-request/'),
+        ),
+      ).toEqual([]);
+      expect(response.output.links).toEqual([
+        {
+          title: "Open the table's page",
+          entityRef: `resource:${namespace}/orders`,
+        },
+      ]);
 
       // The step output the later steps and the template's output read.
       const shown = response.output.text?.find(
@@ -239,6 +269,84 @@ describe('the dynamodb-table template, dry-run by the scaffolder', () => {
       );
     },
   );
+
+  it('offers apply by default and a pull request as the other delivery', () => {
+    const [table] = template.spec.parameters;
+    expect(table.properties.delivery).toMatchObject({
+      default: 'apply',
+      enum: ['apply', 'pullRequest'],
+      // hidden unless GET /api/kubevela/platform reports GitOps delivery
+      'ui:field': 'KubeVelaDeliveryPicker',
+    });
+    expect(formDefaults('kro').delivery).toBe('apply');
+  });
+
+  it('with delivery pullRequest, lays out the Application for the GitOps repository, checks it with the cluster, proposes it and applies nothing', async () => {
+    const res = await dryRun({
+      ...formDefaults('kro'),
+      delivery: 'pullRequest',
+    });
+    expect(res.body.error).toBeUndefined();
+    expect(res.status).toBe(200);
+    const response = res.body as DryRunResponse;
+
+    // The file the pull request commits is the builder's output, at kubevela.gitops.path.
+    const proposed = 'pull-request/applications/team-a/orders.yaml';
+    expect(parse(fileOf(response, proposed))).toEqual(
+      builderOutput(defaultTableInput('kro')),
+    );
+    expect(
+      response.directoryContents.filter(f =>
+        f.path.startsWith('pull-request/'),
+      ),
+    ).toHaveLength(1);
+    expect(
+      response.directoryContents.find(f => f.path === 'application.yaml'),
+    ).toBeUndefined();
+
+    // The cluster still checks it; nothing is applied.
+    expect(stepLog(response, 'validate').join('\n')).toContain(
+      `Dry-run applied Application ${namespace}/orders on cluster local`,
+    );
+    expect(stepLog(response, 'apply')).toEqual([
+      'Beginning step Apply the Application and wait until the table is ready',
+      'Skipping step apply because its if condition was false',
+    ]);
+
+    // The standard publish action ran (in its dry-run mode) with the build's plan.
+    const publishLog = stepLog(response, 'pullRequest').join('\n');
+    expect(publishLog).toContain(
+      'Running publish:github:pull-request in dry-run mode',
+    );
+    expect(publishLog).toContain('Performing dry run of creating pull request');
+    const inputs = JSON.parse(
+      publishLog.slice(publishLog.indexOf('{'), publishLog.indexOf('\n}') + 2),
+    );
+    expect(inputs).toMatchObject({
+      repoUrl: GITOPS_REPO,
+      targetBranchName: 'main',
+      branchName: expect.stringMatching(
+        /^vela-tables\/team-a\/orders-[0-9a-f]{8}$/,
+      ),
+      sourcePath: 'pull-request',
+      title: 'DynamoDB table team-a/orders on kro',
+    });
+    expect(inputs.description).toContain(
+      'at `applications/team-a/orders.yaml`, for cluster `local`',
+    );
+    expect(inputs.description).toContain(
+      'Engine: `kro` (component type `aws-dynamodb-kro`)',
+    );
+
+    // The output links to the pull request (its dry run answers with the repository).
+    expect(response.output.links).toEqual([
+      { title: 'Open the pull request', url: GITOPS_REPO },
+    ]);
+    expect(response.output.text?.map(t => t.title)).toEqual([
+      'Pull request',
+      'application.yaml',
+    ]);
+  });
 
   // Every feature the form offers, turned on: what the build step receives is what the form says.
   const everyFeature = {

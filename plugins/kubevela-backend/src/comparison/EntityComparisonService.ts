@@ -11,6 +11,7 @@ import type {
   EngineLiveFigures,
   EntityComparison,
   EntityLike,
+  OfferedTypes,
   TablePhase,
 } from '@vela-tables/plugin-kubevela-common';
 import {
@@ -41,6 +42,8 @@ export interface EntityComparisonServiceOptions {
   phases: ClusterPhases;
   /** The namespaces the platform allows on a cluster (`allowedNamespacesOn`): only their tables are counted. */
   allowedNamespaces: (cluster: string) => readonly string[];
+  /** The types the platform offers (`kubevela.offer`): a move to types it does not offer is not automated, as the migrate action refuses it. */
+  offer?: OfferedTypes;
   /** How long the live figures are reused (default 10 s: pages poll every 10 s). */
   figuresTtlMs?: number;
 }
@@ -90,7 +93,7 @@ export class EntityComparisonService {
       readError = (e as Error).message;
     }
     const migrations = application
-      ? migrationOptions(application)
+      ? migrationOptions(application, this.options.offer)
       : {
           migrations: [],
           unavailable:

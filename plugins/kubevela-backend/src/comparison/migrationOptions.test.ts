@@ -1,6 +1,8 @@
 import {
   buildApplication,
   parseTableSpec,
+  planMigration,
+  tableComponentToMigrate,
 } from '@vela-tables/plugin-kubevela-common';
 import type {
   EngineId,
@@ -108,25 +110,70 @@ describe('specInputFromApplication', () => {
 });
 
 describe('migrationOptions', () => {
-  it('crossplane to kro-simplified is the component type (and the engine label) only for a table without features', () => {
+  it('crossplane to kro-simplified is automated, listing what the migrate action writes and the engine label', () => {
     expect(optionTo(application('crossplane'), 'kro-simplified')).toEqual({
       to: 'kro-simplified',
+      automated: true,
       sameSpec: true,
       changes: [
         'component type aws-dynamodb-xp → aws-dynamodb-kro-simplified',
+        'property adoptionPolicy: adopt-or-create added (ACK takes the existing table over)',
         'label vela-tables.io/engine crossplane → kro-simplified',
       ],
     });
   });
 
-  it('renames each -xp trait to its -kro trait', () => {
-    const option = optionTo(
-      application('crossplane', {
-        ttl: { enabled: true, attributeName: 'expiresAt' },
-        pointInTimeRecovery: true,
-      }),
-      'kro',
+  it('lists for an automated move exactly the changes of the action’s plan, then the engine label', () => {
+    const app = application('crossplane', {
+      ttl: { enabled: true, attributeName: 'expiresAt' },
+      pointInTimeRecovery: true,
+      crossplane: { scope: 'namespaced' },
+    });
+    const plan = planMigration(tableComponentToMigrate(app), 'kro-simplified');
+    const option = optionTo(app, 'kro-simplified');
+    expect(option.automated).toBe(true);
+    expect(option.changes).toEqual([
+      ...plan.changes,
+      'label vela-tables.io/engine crossplane → kro-simplified',
+    ]);
+    expect(plan.changes).toContain(
+      'trait dynamodb-ttl-xp → dynamodb-ttl-kro (same parameters)',
     );
+  });
+
+  it('moves kro-simplified back to crossplane automatically, dropping the ACK settings as the action does', () => {
+    const option = optionTo(
+      application('kro-simplified', {}, { mode: 'manage', retainTable: true }),
+      'crossplane',
+    );
+    expect(option).toEqual({
+      to: 'crossplane',
+      automated: true,
+      sameSpec: true,
+      changes: [
+        'component type aws-dynamodb-kro-simplified → aws-dynamodb-xp',
+        'property adoptionPolicy removed (kro-simplified only): "adopt-or-create"',
+        'property deletionPolicy removed (kro-simplified only): "retain"',
+        'nothing added for adoption: Crossplane takes the existing table over by its external name (the table name)',
+        'label vela-tables.io/engine kro-simplified → crossplane',
+      ],
+    });
+  });
+
+  it('says why the migrate action does not make a move the builder can still work out, in the action’s words', () => {
+    const app = application('crossplane', {
+      ttl: { enabled: true, attributeName: 'expiresAt' },
+      pointInTimeRecovery: true,
+    });
+    const option = optionTo(app, 'kro');
+    expect(option.automated).toBe(false);
+    expect(() => planMigration(tableComponentToMigrate(app), 'kro')).toThrow(
+      option.notAutomatedBecause,
+    );
+    expect(option.notAutomatedBecause).toBe(
+      "no like-for-like migration from 'crossplane' to 'kro': their components take different parameters; supported: crossplane → kro-simplified, kro-simplified → crossplane",
+    );
+    expect(option.blockedBy).toBeUndefined();
     expect(option.sameSpec).toBe(true);
     expect(option.changes).toEqual([
       'component type aws-dynamodb-xp → aws-dynamodb-kro',
@@ -166,6 +213,10 @@ describe('migrationOptions', () => {
       }),
       'kratix',
     );
+    expect(option.automated).toBe(false);
+    expect(option.notAutomatedBecause).toContain(
+      "no like-for-like migration from 'kro-simplified' to 'kratix'",
+    );
     expect(option.sameSpec).toBe(false);
     expect(option.changes).toEqual([
       'component type aws-dynamodb-kro-simplified → aws-dynamodb-kratix',
@@ -185,33 +236,47 @@ describe('migrationOptions', () => {
     );
   });
 
-  it('blocks moving an Observe-only Crossplane table, in the builder’s words: ACK always manages what it adopts', () => {
-    const option = optionTo(
-      application('crossplane', {
-        crossplane: { managementPolicies: ['Observe'] },
-      }),
-      'kro-simplified',
+  it('offers no automated move of an Observe-only Crossplane table to kro-simplified, giving the reason the migrate action throws', () => {
+    const app = application('crossplane', {
+      crossplane: { managementPolicies: ['Observe'] },
+    });
+    let thrown: Error | undefined;
+    try {
+      planMigration(tableComponentToMigrate(app), 'kro-simplified');
+    } catch (e) {
+      thrown = e as Error;
+    }
+    expect(thrown?.message).toContain(
+      'lets Crossplane only observe its table (managementPolicies ["Observe"])',
     );
+    const option = optionTo(app, 'kro-simplified');
+    expect(option.automated).toBe(false);
+    expect(option.notAutomatedBecause).toBe(thrown!.message);
+    // The builder agrees, in its own words: ACK always manages what it adopts.
     expect(option.sameSpec).toBe(false);
     expect(option.blockedBy).toEqual([
       expect.stringContaining(
         "engine 'kro-simplified' cannot adopt a table read-only",
       ),
     ]);
+    expect(migrationOptions(app).migrations.filter(m => m.automated)).toEqual(
+      [],
+    );
   });
 
-  it('carries a Crossplane table kept on delete (no Delete policy) over as ACK’s deletionPolicy retain', () => {
+  it('lists, for a Crossplane table kept on delete (no Delete policy), what the action writes: the policies go, adopt-or-create comes', () => {
     const option = optionTo(
       application('crossplane', {}, { retainTable: true }),
       'kro-simplified',
     );
     expect(option).toEqual({
       to: 'kro-simplified',
+      automated: true,
       sameSpec: true,
       changes: [
         'component type aws-dynamodb-xp → aws-dynamodb-kro-simplified',
-        'remove property managementPolicies',
-        'add property deletionPolicy: "retain"',
+        'property managementPolicies removed (crossplane only): ["Observe","Create","Update","LateInitialize"]',
+        'property adoptionPolicy: adopt-or-create added (ACK takes the existing table over)',
         'label vela-tables.io/engine crossplane → kro-simplified',
       ],
     });
@@ -219,11 +284,14 @@ describe('migrationOptions', () => {
 
   it('keeps ACK adoption settings between KRO engines and blocks engines whose component cannot express them', () => {
     const app = application('kro', {}, { mode: 'manage', retainTable: true });
-    expect(optionTo(app, 'kro-simplified').changes).toEqual([
+    const simplified = optionTo(app, 'kro-simplified');
+    expect(simplified.automated).toBe(false);
+    expect(simplified.changes).toEqual([
       'component type aws-dynamodb-kro → aws-dynamodb-kro-simplified',
       'label vela-tables.io/engine kro → kro-simplified',
     ]);
     const kratix = optionTo(app, 'kratix');
+    expect(kratix.automated).toBe(false);
     expect(kratix.sameSpec).toBe(false);
     expect(kratix.blockedBy).toEqual([
       expect.stringContaining(
@@ -249,12 +317,48 @@ describe('migrationOptions', () => {
       application('crossplane', { crossplane: { scope: 'namespaced' } }),
       'kro-simplified',
     );
+    expect(option.automated).toBe(true);
     expect(option.sameSpec).toBe(false);
     expect(option.blockedBy).toBeUndefined();
-    expect(option.changes).toContain('remove property crossplaneScope');
     expect(option.changes).toContain(
-      "Crossplane scope 'namespaced' is dropped: engine 'kro-simplified' has no such setting",
+      'property crossplaneScope removed (crossplane only): "namespaced"',
     );
+  });
+
+  it('offers no automated move of an Application with two table components, which the template does not name', () => {
+    const app = application('crossplane');
+    const spec = app.spec as { components: Array<Record<string, unknown>> };
+    spec.components.push({ ...spec.components[0], name: 'audit-table' });
+    const result = migrationOptions(app);
+    expect(result.migrations.length).toBeGreaterThan(0);
+    for (const option of result.migrations) {
+      expect(option.automated).toBe(false);
+      expect(option.notAutomatedBecause).toBe(
+        'component: Application team-a/orders has 2 table components; name the one to migrate',
+      );
+    }
+  });
+
+  it('offers no automated move to types the platform does not offer, in the words the action refuses with', () => {
+    const app = application('crossplane', {
+      ttl: { enabled: true, attributeName: 'expiresAt' },
+    });
+    const offer = {
+      componentTypes: ['aws-dynamodb-xp', 'aws-dynamodb-kro-simplified'],
+      traitTypes: ['dynamodb-ttl-xp'],
+    };
+    const option = migrationOptions(app, offer).migrations.find(
+      m => m.to === 'kro-simplified',
+    )!;
+    expect(option.automated).toBe(false);
+    expect(option.notAutomatedBecause).toBe(
+      "The Application uses types the platform does not offer:\n- spec.components[0].traits[0].type: trait type 'dynamodb-ttl-kro' is not offered by the platform; offered: dynamodb-ttl-xp",
+    );
+    const offered = migrationOptions(app, {
+      ...offer,
+      traitTypes: [...offer.traitTypes, 'dynamodb-ttl-kro'],
+    }).migrations.find(m => m.to === 'kro-simplified')!;
+    expect(offered.automated).toBe(true);
   });
 
   it('offers every other engine, never the current one', () => {

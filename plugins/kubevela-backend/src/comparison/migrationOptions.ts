@@ -9,11 +9,13 @@ import {
 import type {
   EngineId,
   MigrationOption,
+  OfferedTypes,
   TableAdoptionOptions,
   TableSpecInput,
 } from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '@vela-tables/plugin-kubevela-node';
 import { componentChanges } from './componentChanges';
+import { migrateActionPlans, withMigrateAction } from './migrateActionPlan';
 import { specInputFromApplication } from './specInputFromApplication';
 import type { ReadBackSpec } from './specInputFromApplication';
 
@@ -103,12 +105,15 @@ function targetInput(
   };
 }
 
-/** One target engine for the table read back from the Application. */
+/**
+ * One target engine for the table read back from the Application, as the builder would write
+ * it: what a move by hand changes, or why the spec does not fit the target.
+ */
 export function migrationTo(
   source: ReadBackSpec,
   target: EngineId,
   engineLabel: string | undefined,
-): MigrationOption {
+): Omit<MigrationOption, 'automated'> {
   const { input, adoption, dropped, blockers } = targetInput(source, target);
   const parsed = parseTableSpec(input);
   const typeChange = `component type ${source.component.type} → ${ENGINES[target].componentType}`;
@@ -157,15 +162,21 @@ export function migrationTo(
 }
 
 /**
- * Which other engines could take the table of this Application, decided by the builder: the
- * table's spec is read back from the live Application, validated, and built for each other
- * engine, with the table's adoption settings (ACK `adoptionPolicy`/`deletionPolicy`, Crossplane
- * management policies) carried over as the builder's adoption options. A spec the target
- * refuses (a feature it lacks, a key it cannot have, a setting its component cannot express)
- * is blocked with the rules' or the builder's own words; otherwise the changes to make to the
- * Application are listed.
+ * Which other engines could take the table of this Application. First, whether the migrate
+ * action (`kubevela:table:migrate`) makes the move: it is planned with the action's own
+ * kubevela-common `planMigration`, and an automated option lists exactly the changes the
+ * action writes; otherwise the option carries the action's reason. Then, decided by the
+ * builder, whether the spec fits the target at all: the table's spec is read back from the
+ * live Application, validated, and built for each other engine, with the table's adoption
+ * settings (ACK `adoptionPolicy`/`deletionPolicy`, Crossplane management policies) carried over
+ * as the builder's adoption options. A spec the target refuses (a feature it lacks, a key it
+ * cannot have, a setting its component cannot express) is blocked with the rules' or the
+ * builder's own words; otherwise the changes of a move by hand are listed.
  */
-export function migrationOptions(application: KubeObject): MigrationsResult {
+export function migrationOptions(
+  application: KubeObject,
+  offer?: OfferedTypes,
+): MigrationsResult {
   const source = specInputFromApplication(application);
   if (!source) {
     return {
@@ -187,9 +198,14 @@ export function migrationOptions(application: KubeObject): MigrationsResult {
     };
   }
   const label = application.metadata.labels?.[LABEL_ENGINE];
+  const actionPlanTo = migrateActionPlans(application, offer);
   return {
     migrations: ENGINE_IDS.filter(id => id !== source.engine).map(id =>
-      migrationTo(source, id, label),
+      withMigrateAction(
+        migrationTo(source, id, label),
+        actionPlanTo(id),
+        label,
+      ),
     ),
   };
 }

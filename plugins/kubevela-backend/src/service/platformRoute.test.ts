@@ -98,6 +98,49 @@ describe('GET /api/kubevela/platform', () => {
     });
   });
 
+  it('says where GitOps delivery proposes Applications, without the integration token', async () => {
+    const backend = await startTestBackend({
+      features: [
+        kubevelaPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            integrations: {
+              github: [{ host: 'github.com', token: 'ghp-secret-token' }],
+            },
+            kubevela: {
+              clusters: [cluster('local')],
+              gitops: {
+                repoUrl: 'github.com?owner=acme&repo=platform-apps',
+                targetBranch: 'release',
+              },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+    try {
+      const res = await request(backend.server)
+        .get('/api/kubevela/platform')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect((res.body as PlatformOffer).gitops).toEqual({
+        repoUrl: 'github.com?owner=acme&repo=platform-apps',
+        targetBranch: 'release',
+        path: 'applications/{namespace}/{name}.yaml',
+      });
+      expect(res.text).not.toContain('ghp-secret-token');
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('offers no GitOps delivery when kubevela.gitops is not configured', async () => {
+    const res = await platformOf({ clusters: [cluster('local')] });
+    expect(res.status).toBe(200);
+    expect(res.body).not.toHaveProperty('gitops');
+  });
+
   it('refuses unauthenticated callers', async () => {
     const res = await platformOf({ clusters: [cluster('local')] }, false);
     expect(res.status).toBe(401);

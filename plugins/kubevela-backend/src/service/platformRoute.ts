@@ -30,10 +30,20 @@ export function platformOfferOf(settings: KubeVelaConfig): PlatformOffer {
     componentTypes: [...offered],
     traitTypes: [...settings.offer.traitTypes],
     tableNamePrefix: settings.tableNamePrefix,
+    // Only where pull requests go: the publish step authenticates through `integrations`.
+    ...(settings.gitops
+      ? {
+          gitops: {
+            repoUrl: settings.gitops.repoUrl,
+            targetBranch: settings.gitops.targetBranch,
+            path: settings.gitops.path,
+          },
+        }
+      : {}),
   };
 }
 
-/** `GET /platform`: the platform's offer (clusters, namespaces, regions, engines) for forms. */
+/** `GET /platform`: the platform's offer (clusters, namespaces, regions, engines, GitOps) for forms. */
 export function createPlatformRoute(options: {
   config: RootConfigService;
   httpAuth: HttpAuthService;

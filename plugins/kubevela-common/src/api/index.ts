@@ -8,6 +8,7 @@ export type {
   MigrationOption,
   PhaseTransition,
   PlatformCluster,
+  PlatformGitOps,
   PlatformOffer,
   TableStatusResponse,
 } from './responses';

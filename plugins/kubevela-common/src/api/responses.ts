@@ -72,6 +72,21 @@ export interface PlatformOffer {
   traitTypes: string[];
   /** Prefix the platform puts in front of every table name. */
   tableNamePrefix: string;
+  /**
+   * GitOps delivery (`kubevela.gitops`): where a template may propose an Application as a pull
+   * request instead of applying it. Absent when the platform only applies directly.
+   */
+  gitops?: PlatformGitOps;
+}
+
+/** The GitOps repository an Application may be proposed to (never its credentials). */
+export interface PlatformGitOps {
+  /** `<host>?owner=<owner>&repo=<repo>`, as the scaffolder's RepoUrlPicker writes it. */
+  repoUrl: string;
+  /** The branch pull requests target. */
+  targetBranch: string;
+  /** Where an Application's file goes, with `{namespace}` and `{name}`. */
+  path: string;
 }
 
 /** What the cluster shows for one of an engine's resource kinds (from the backend's watch of it). */
@@ -144,14 +159,28 @@ export interface EngineLiveFigures {
   source: string;
 }
 
-/** Moving the entity's table to another engine: whether the same spec fits, and what changes. */
+/**
+ * Moving the entity's table to another engine: whether the migrate action
+ * (`kubevela:table:migrate`, the migrate template) makes the move, whether the same spec fits,
+ * and what changes.
+ */
 export interface MigrationOption {
   to: EngineId;
+  /**
+   * True when the migrate action makes this move (it plans it with the same kubevela-common
+   * `planMigration`): `changes` are then what it writes. False for a move by hand at most.
+   */
+  automated: boolean;
+  /** Why the migrate action does not make this move, in its own words, when it does not. */
+  notAutomatedBecause?: string;
   /** True when the spec is accepted unchanged by the target engine. */
   sameSpec: boolean;
-  /** Each change, in words (e.g. "component type aws-dynamodb-xp → aws-dynamodb-kro-simplified"). */
+  /**
+   * Each change, in words (e.g. "component type aws-dynamodb-xp → aws-dynamodb-kro-simplified"):
+   * the migrate action's when `automated`, else the builder's for a move by hand.
+   */
   changes: string[];
-  /** Why the move is not possible, when it is not. */
+  /** Why the table spec does not fit the target engine, when it does not. */
   blockedBy?: string[];
 }
 

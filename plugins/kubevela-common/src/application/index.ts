@@ -12,3 +12,5 @@ export type { SessionApiOptions } from './buildSessionApiApplication';
 export { applicationToYaml } from './applicationToYaml';
 export { BuildOptionsError } from './BuildOptionsError';
 export { engineOfComponentType, traitFamilyOf } from './engineOfComponent';
+export { typesNotOffered } from './offeredTypes';
+export type { OfferedTypes } from './offeredTypes';

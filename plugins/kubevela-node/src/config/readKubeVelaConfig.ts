@@ -3,6 +3,8 @@ import {
   ENGINES,
   SESSION_API_COMPONENT,
 } from '@vela-tables/plugin-kubevela-common';
+import type { KubeVelaGitOpsConfig } from './readGitOpsConfig';
+import { readGitOpsConfig } from './readGitOpsConfig';
 
 /** Settings for DynamoDB calls made by the status reader. */
 export interface KubeVelaAwsConfig {
@@ -43,6 +45,8 @@ export interface KubeVelaConfig {
   offer: KubeVelaOffer;
   aws: KubeVelaAwsConfig;
   clusters: KubeVelaClusterConfig[];
+  /** GitOps delivery (`kubevela.gitops`); absent when the platform only applies directly. */
+  gitops?: KubeVelaGitOpsConfig;
 }
 
 const DEFAULT_REGION = 'us-west-2';
@@ -71,6 +75,7 @@ export function readKubeVelaConfig(config: Config): KubeVelaConfig {
     clusters: root?.has('clusters')
       ? root.getConfigArray('clusters').map(readVelaCluster)
       : readKubernetesPluginClusters(config),
+    gitops: readGitOpsConfig(root?.getOptionalConfig('gitops')),
   };
 }
 

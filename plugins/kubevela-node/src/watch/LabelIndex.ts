@@ -54,4 +54,3 @@ export class LabelIndex {
     for (const values of this.byLabel.values()) values.clear();
   }
 }
-

@@ -1,4 +1,5 @@
 import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import { DeliveryPicker, deliveryValidation } from './DeliveryPicker';
 import { EngineFeatureField } from './EngineFeatureField';
 import {
   ClusterPicker,
@@ -33,6 +34,11 @@ export const kubevelaFieldExtensions = {
     name: 'KubeVelaRegionPicker',
     component: RegionPicker,
     validation: pickerValidation('region'),
+  },
+  deliveryPicker: {
+    name: 'KubeVelaDeliveryPicker',
+    component: DeliveryPicker,
+    validation: deliveryValidation,
   },
   engineFeature: {
     name: 'KubeVelaEngineFeature',

@@ -31,6 +31,12 @@ export const kubevelaFormFieldExtensions = [
     },
   }),
   FormFieldBlueprint.make({
+    name: 'kubevela-delivery-picker',
+    params: {
+      field: () => load().then(m => m.kubevelaDeliveryPickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
     name: 'kubevela-engine-feature',
     params: {
       field: () => load().then(m => m.kubevelaEngineFeatureFormField),

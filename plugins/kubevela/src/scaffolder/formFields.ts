@@ -15,6 +15,9 @@ export const kubevelaNamespacePickerFormField = createFormField(
 export const kubevelaRegionPickerFormField = createFormField(
   kubevelaFieldExtensions.regionPicker,
 );
+export const kubevelaDeliveryPickerFormField = createFormField(
+  kubevelaFieldExtensions.deliveryPicker,
+);
 export const kubevelaEngineFeatureFormField = createFormField(
   kubevelaFieldExtensions.engineFeature,
 );

@@ -23,7 +23,7 @@ import { isHealthy, waitForHealthy } from './waitForHealthy';
 /**
  * `kubevela:application:apply`: server-side applies a KubeVela Application (field manager
  * `backstage-kubevela`), optionally as a dry run, and optionally waits until KubeVela reports
- * it running with every component healthy, logging each component's health and the engine's
+ * it running with every component healthy and its table Ready, logging each component's health and the engine's
  * conditions as they change. Only offered component and trait types, only allowed namespaces,
  * and only for users the permission policy lets create tables. Re-running it changes nothing
  * that is already so.
@@ -37,7 +37,7 @@ export function createApplyApplicationAction(options: {
   return createTemplateAction({
     id: 'kubevela:application:apply',
     description:
-      'Applies a KubeVela Application to a cluster (server-side apply, optional dry run) and can wait until it is healthy, logging progress.',
+      'Applies a KubeVela Application to a cluster (server-side apply, optional dry run) and can wait until it is healthy and its table Ready, logging progress.',
     examples: applyApplicationExamples,
     // In the scaffolder's dry run it asks the API server for a dry run: nothing is stored.
     supportsDryRun: true,
@@ -55,7 +55,7 @@ export function createApplyApplicationAction(options: {
             .boolean()
             .optional()
             .describe(
-              'Wait until the Application is running and healthy, logging progress',
+              'Wait until the Application is running and healthy and its table Ready (as the entity page reads it), logging progress',
             ),
         timeoutSeconds: timeoutSecondsInput('How long to wait (default 600)'),
       },

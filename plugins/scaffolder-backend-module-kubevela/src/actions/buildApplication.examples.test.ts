@@ -14,6 +14,14 @@ describe('kubevela:application:build examples', () => {
       tableNamePrefix: '',
       defaultRegion: 'us-west-2',
       regions: ['us-west-2'],
+      gitops: {
+        repoUrl: 'github.com?owner=acme&repo=platform-apps',
+        host: 'github.com',
+        owner: 'acme',
+        repo: 'platform-apps',
+        targetBranch: 'main',
+        path: 'applications/{namespace}/{name}.yaml',
+      },
     },
   });
 
@@ -29,10 +37,26 @@ describe('kubevela:application:build examples', () => {
       await action.handler(ctx);
       const target = join(
         workspace.path,
-        step.input.targetPath ?? 'application.yaml',
+        step.input.delivery === 'pullRequest'
+          ? 'pull-request/applications/team-a/orders.yaml'
+          : step.input.targetPath ?? 'application.yaml',
       );
       expect(parse(readFileSync(target, 'utf8')).kind).toBe('Application');
       expect(ctx.output).toHaveBeenCalledWith('namespace', 'team-a');
     },
   );
+
+  it("wires the pull request example's publish step to the build step's outputs", () => {
+    const example = buildApplicationExamples.find(e =>
+      e.example.includes('publish:github:pull-request'),
+    );
+    const [build, publish] = parse(example!.example).steps;
+    expect(build.input.delivery).toBe('pullRequest');
+    expect(publish.input).toMatchObject({
+      repoUrl: '${{ steps.build.output.pullRequest.repoUrl }}',
+      targetBranchName: '${{ steps.build.output.pullRequest.targetBranch }}',
+      branchName: '${{ steps.build.output.pullRequest.branchName }}',
+      sourcePath: '${{ steps.build.output.pullRequest.sourcePath }}',
+    });
+  });
 });

@@ -72,4 +72,48 @@ export const buildApplicationExamples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'GitOps delivery: the Application proposed as a pull request to the repository of ' +
+      'kubevela.gitops (repoUrl, targetBranch, path) instead of applied; refused when the ' +
+      'platform configures no kubevela.gitops',
+    example: stringify({
+      steps: [
+        {
+          id: 'build',
+          action: 'kubevela:application:build',
+          name: 'Build the Application into the pull request folder',
+          input: {
+            table: {
+              engine: 'kro-simplified',
+              applicationName: 'orders',
+              componentName: 'orders-table',
+              namespace: 'team-a',
+              tableName: 'orders',
+              attributeDefinitions: [
+                { attributeName: 'orderId', attributeType: 'S' },
+              ],
+              keySchema: [{ attributeName: 'orderId', keyType: 'HASH' }],
+            },
+            delivery: 'pullRequest',
+          },
+        },
+        {
+          id: 'pull-request',
+          action: 'publish:github:pull-request',
+          name: 'Propose the Application',
+          input: {
+            repoUrl: '${{ steps.build.output.pullRequest.repoUrl }}',
+            targetBranchName:
+              '${{ steps.build.output.pullRequest.targetBranch }}',
+            branchName: '${{ steps.build.output.pullRequest.branchName }}',
+            sourcePath: '${{ steps.build.output.pullRequest.sourcePath }}',
+            title:
+              'DynamoDB table orders (${{ steps.build.output.componentType }})',
+            description: 'Adds ${{ steps.build.output.pullRequest.filePath }}.',
+          },
+        },
+      ],
+    }),
+  },
 ];

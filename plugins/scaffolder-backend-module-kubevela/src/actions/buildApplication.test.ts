@@ -111,7 +111,10 @@ describe('kubevela:application:build', () => {
       input: { table, targetPath: '../escape.yaml' },
       workspacePath: workspace.path,
     });
-    await expect(action.handler(ctx)).rejects.toThrow(/outside/i);
+    await expect(action.handler(ctx)).rejects.toThrow(
+      "targetPath: '../escape.yaml' must be a relative path inside the workspace, without '..'",
+    );
+    expect(workspace.content()).toEqual({});
   });
 
   it('names every invalid field at once and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildApplication,
@@ -7,6 +8,11 @@ import {
 } from '@vela-tables/plugin-kubevela-common';
 import type { KubeVelaConfig } from '@vela-tables/plugin-kubevela-node';
 import { buildApplicationExamples } from './buildApplication.examples';
+import {
+  DELIVERY_MODES,
+  PULL_REQUEST_SOURCE_DIR,
+  pullRequestPlan,
+} from './pullRequestDelivery';
 import { applyRegionChoice } from './regionChoice';
 import { tableSpecInputError } from './tableSpecIssues';
 import {
@@ -20,12 +26,17 @@ import {
 /**
  * `kubevela:application:build`: turns a table request into a KubeVela Application for the chosen
  * engine, validated against DynamoDB's rules and the engine's capabilities, and writes it to the
- * workspace. Nothing touches a cluster.
+ * workspace. Nothing touches a cluster. With `delivery: pullRequest` it writes the Application
+ * where the platform's GitOps repository keeps it, for a later publish step.
  */
 export function createBuildApplicationAction(options: {
   settings: Pick<
     KubeVelaConfig,
-    'allowedNamespaces' | 'tableNamePrefix' | 'defaultRegion' | 'regions'
+    | 'allowedNamespaces'
+    | 'tableNamePrefix'
+    | 'defaultRegion'
+    | 'regions'
+    | 'gitops'
   >;
 }) {
   return createTemplateAction({
@@ -59,6 +70,17 @@ export function createBuildApplicationAction(options: {
                 'written as the vela-tables.io/owner annotation that catalog ingestion reads',
             ),
         targetPath: targetPathInput,
+        delivery: z =>
+          z
+            .enum(DELIVERY_MODES)
+            .optional()
+            .describe(
+              "How the Application will reach the cluster. 'apply' (default): written to " +
+                "targetPath for kubevela:application:apply. 'pullRequest': written to " +
+                `${PULL_REQUEST_SOURCE_DIR}/<kubevela.gitops.path> for publish:github:pull-request, ` +
+                "with the pull request's repository, branches and sourcePath in the " +
+                'pullRequest output; refused when the platform configures no kubevela.gitops',
+            ),
         sessionApi: z =>
           z
             .object({
@@ -82,9 +104,30 @@ export function createBuildApplicationAction(options: {
           z
             .string()
             .describe('DynamoDB table name, with the configured prefix'),
+        pullRequest: z =>
+          z
+            .object({
+              repoUrl: z.string(),
+              targetBranch: z.string(),
+              branchName: z.string(),
+              sourcePath: z.string(),
+              filePath: z.string(),
+            })
+            .optional()
+            .describe(
+              "With delivery 'pullRequest': the GitOps repository (repoUrl), the branch to " +
+                'target (targetBranch), a new branch for this task (branchName), the workspace ' +
+                'folder to publish (sourcePath) and the Application file in the repository (filePath)',
+            ),
       },
     },
     async handler(ctx) {
+      const pullRequest = ctx.input.delivery === 'pullRequest';
+      if (pullRequest && ctx.input.targetPath) {
+        throw new InputError(
+          "targetPath: not with delivery 'pullRequest', where kubevela.gitops.path places the file",
+        );
+      }
       const regional = applyRegionChoice(ctx.input.table, options.settings);
       const parsed = parseTableSpec(regional.table, {
         allowedNamespaces: options.settings.allowedNamespaces,
@@ -115,12 +158,24 @@ export function createBuildApplicationAction(options: {
             )
           : buildApplication(parsed.spec, metadataOptions),
       );
+      const plan = pullRequest
+        ? pullRequestPlan(
+            options.settings.gitops,
+            application.metadata,
+            ctx.task.id,
+          )
+        : undefined;
       const { targetPath } = await writeApplication({
         application,
         workspacePath: ctx.workspacePath,
-        targetPath: ctx.input.targetPath,
+        targetPath: plan
+          ? `${plan.sourcePath}/${plan.filePath}`
+          : ctx.input.targetPath,
         ctx,
       });
+      if (plan) {
+        ctx.output('pullRequest', { ...plan });
+      }
       ctx.logger.info(
         `Built Application ${application.metadata.namespace}/${application.metadata.name} ` +
           `(${application.spec.components[0].type}) into ${targetPath}`,

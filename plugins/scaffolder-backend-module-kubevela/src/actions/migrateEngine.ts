@@ -3,8 +3,10 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ENGINES,
-  engineOfComponentType,
   kubevelaTableCreatePermission,
+  planMigration,
+  retainingComponent,
+  tableComponentToMigrate,
 } from '@vela-tables/plugin-kubevela-common';
 import type { EngineId } from '@vela-tables/plugin-kubevela-common';
 import {
@@ -33,10 +35,9 @@ import { readExistingTable } from './existingTable/readExistingTable';
 import { tableSpecFromExisting } from './existingTable/tableSpecFromExisting';
 import { applicationRef } from './loadApplication';
 import { migrateEngineExamples } from './migrateEngine.examples';
-import { planMigration, retainingComponent } from './migration/engineMigration';
-import type { TableComponent } from './migration/engineMigration';
 import { undeclaredSettings } from './migration/undeclaredSettings';
 import { applicationWithComponent } from './migration/migratedApplication';
+import { refusalAsInputError } from './migration/refusalAsInputError';
 import { diffPaths, formatDiff } from './objectDiff';
 import { pollUntil } from './pollUntil';
 import { retainsTable } from './tableRetention';
@@ -49,26 +50,6 @@ type Settings = Pick<
 
 function comparable(object: KubeObject) {
   return { labels: object.metadata.labels ?? {}, spec: object.spec };
-}
-
-function tableComponentOf(live: KubeObject, name?: string): TableComponent {
-  const components =
-    (live.spec as { components?: TableComponent[] } | undefined)?.components ??
-    [];
-  const tables = components.filter(
-    c => engineOfComponentType(c.type) !== undefined,
-  );
-  let found: TableComponent | undefined;
-  if (name) found = components.find(c => c.name === name);
-  else if (tables.length === 1) found = tables[0];
-  if (!found) {
-    throw new InputError(
-      name
-        ? `component: Application ${live.metadata.namespace}/${live.metadata.name} has no component '${name}'`
-        : `component: Application ${live.metadata.namespace}/${live.metadata.name} has ${tables.length} table components; name the one to migrate`,
-    );
-  }
-  return found;
 }
 
 /** The table as DynamoDB has it: its ARN and every setting a table request expresses. */
@@ -211,8 +192,13 @@ export function createMigrateEngineAction(options: {
       }
       const ref = applicationRef(input.name, input.namespace);
       const live = await client.get(ref);
-      const component = tableComponentOf(live, input.component);
-      const plan = planMigration(component, input.to);
+      // The same plan the engine comparison shows (kubevela-common), refusals as bad input.
+      const component = refusalAsInputError(() =>
+        tableComponentToMigrate(live, input.component),
+      );
+      const plan = refusalAsInputError(() =>
+        planMigration(component, input.to),
+      );
       const migrated = applicationWithComponent(live, plan.component, plan.to);
       assertTypesOffered(settings, migrated);
 
@@ -260,7 +246,7 @@ export function createMigrateEngineAction(options: {
       await client.apply(
         applicationWithComponent(
           live,
-          retainingComponent(component, plan.from),
+          refusalAsInputError(() => retainingComponent(component, plan.from)),
           plan.from,
         ),
         { force: true },

@@ -4,6 +4,7 @@ import {
   WaitForTimeoutError,
   engineOfApplication,
   findEngineResources,
+  readTableStatus,
   summariseApplication,
 } from '@vela-tables/plugin-kubevela-node';
 import type {
@@ -29,7 +30,8 @@ export function isHealthy(application: KubeObject): boolean {
 }
 
 /**
- * Waits until the Application is running and healthy, writing each component's health and the
+ * Waits until the Application is running and healthy and its table is Ready as the entity page
+ * reads it (`readTableStatus`), writing each component's health and the
  * engine resources' conditions to the task log as they change. Throws when the workflow failed
  * or when the timeout passes, naming the Application and its last state.
  */
@@ -43,6 +45,7 @@ export async function waitForHealthy(options: {
   const { client, ref, logger } = options;
   const progress = new ProgressLog(logger);
   let last: KubeObject | undefined;
+  let tablePhase: string | undefined;
   const settled = await pollUntil(
     async () => {
       last = await client.tryGet(ref);
@@ -51,14 +54,22 @@ export async function waitForHealthy(options: {
       const resources = engine
         ? await findEngineResources(client, last, engine)
         : [];
+      // The table's phase as the entity page shows it: KubeVela can call a component healthy
+      // before the engine has applied every setting (ACK syncs TTL after the table is ACTIVE).
+      const table = engine
+        ? readTableStatus({ application: last, resources, engine })
+        : undefined;
       progress.report([
         ...componentProgress(last),
         ...engineProgress(resources),
+        ...(table
+          ? [{ key: 'table', text: `table: ${table.phase} (${table.summary})` }]
+          : []),
       ]);
       const phase = summariseApplication(last).phase ?? '';
-      return FAILED_STATES.includes(phase) || isHealthy(last)
-        ? last
-        : undefined;
+      tablePhase = table?.phase;
+      const ready = isHealthy(last) && (!table || table.phase === 'Ready');
+      return FAILED_STATES.includes(phase) || ready ? last : undefined;
     },
     { timeoutMs: options.timeoutMs, signal: options.signal },
   );
@@ -68,9 +79,11 @@ export async function waitForHealthy(options: {
     throw new WaitForTimeoutError(
       `timed out after ${Math.round(
         options.timeoutMs / 1000,
-      )} s waiting for ${where} to be running with every component healthy; ${
+      )} s waiting for ${where} to be running with every component healthy and its table Ready; ${
         last
-          ? `last status: ${phase ?? 'none reported yet'}`
+          ? `last status: ${phase ?? 'none reported yet'}${
+              tablePhase ? `, table ${tablePhase}` : ''
+            }`
           : 'it was not found'
       }`,
       last,

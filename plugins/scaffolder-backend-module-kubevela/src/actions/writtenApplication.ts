@@ -7,7 +7,7 @@ import {
 } from '@vela-tables/plugin-kubevela-common';
 import type { Application } from '@vela-tables/plugin-kubevela-common';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, posix, win32 } from 'node:path';
 import type {
   Field,
   Optional,
@@ -34,8 +34,28 @@ export const targetPathInput: Field<Optional<ZodString>> = z =>
     .string()
     .optional()
     .describe(
-      `Workspace path of the written Application (default: ${DEFAULT_APPLICATION_PATH})`,
+      `Workspace path of the written Application, relative and without '..' ` +
+        `(default: ${DEFAULT_APPLICATION_PATH})`,
     );
+
+/**
+ * Refuses a workspace path that is absolute or climbs with '..', even when it would resolve
+ * inside the workspace: such a path in a template is a mistake, and publish steps read the
+ * workspace by relative paths.
+ */
+export function checkWorkspacePath(path: string, field: string): void {
+  const segments = path.split(/[\\/]/);
+  if (
+    path.trim() === '' ||
+    posix.isAbsolute(path) ||
+    win32.isAbsolute(path) ||
+    segments.includes('..')
+  ) {
+    throw new InputError(
+      `${field}: '${path}' must be a relative path inside the workspace, without '..'`,
+    );
+  }
+}
 
 /** What an action that builds an Application outputs about it. */
 export const writtenApplicationOutputs: {
@@ -85,6 +105,8 @@ export async function writeApplication(options: {
   const { application, ctx } = options;
   const yaml = applicationToYaml(application);
   const targetPath = options.targetPath ?? DEFAULT_APPLICATION_PATH;
+  checkWorkspacePath(targetPath, 'targetPath');
+  // Also refuses a path that leaves the workspace through a symbolic link.
   const target = resolveSafeChildPath(options.workspacePath, targetPath);
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, yaml, 'utf8');

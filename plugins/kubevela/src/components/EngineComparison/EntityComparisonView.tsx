@@ -50,7 +50,7 @@ export function EntityComparisonView(props: { comparison: EntityComparison }) {
       <Box mt={3}>
         <InfoCard
           title="Move this table to another engine"
-          subheader="The exact change for each engine, and a link to the migrate template with this table filled in"
+          subheader="The exact change for each engine, and a link to the migrate template with this table filled in for the moves it makes"
         >
           <MigrationOptions
             entityRef={c.entityRef}

@@ -93,12 +93,20 @@ describe('EntityEngineComparison', () => {
     );
   });
 
-  it('offers each possible move with its exact change and a link to the migrate template', async () => {
+  it('offers a move the migrate action makes with its exact changes and a link to the migrate template', async () => {
     await renderComparison(jest.fn().mockResolvedValue(ENTITY_COMPARISON));
     const option = await screen.findByTestId('migration-option-kro-simplified');
-    expect(option).toHaveTextContent(
+    expect(option).toHaveAttribute('data-automated', 'true');
+    expect(option).toHaveTextContent('What the migrate template changes:');
+    expect(
+      within(option)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
       'component type aws-dynamodb-xp → aws-dynamodb-kro-simplified',
-    );
+      'property adoptionPolicy: adopt-or-create added (ACK takes the existing table over)',
+      'label vela-tables.io/engine crossplane → kro-simplified',
+    ]);
     const link = within(option).getByRole('link', {
       name: 'Migrate to KRO Simplified',
     });
@@ -112,10 +120,61 @@ describe('EntityEngineComparison', () => {
     });
   });
 
+  it('lists the moves the template makes first, then moves by hand, then moves the spec does not fit', async () => {
+    await renderComparison(jest.fn().mockResolvedValue(ENTITY_COMPARISON));
+    await screen.findByTestId('migration-option-kro-simplified');
+    expect(
+      screen
+        .getAllByTestId(/^migration-option-/)
+        .map(o => o.getAttribute('data-testid')),
+    ).toEqual([
+      'migration-option-kro-simplified',
+      'migration-option-kro',
+      'migration-option-kro-simple',
+    ]);
+  });
+
+  it('gives no link for a move the migrate action does not make, and says why in its words', async () => {
+    await renderComparison(jest.fn().mockResolvedValue(ENTITY_COMPARISON));
+    const option = await screen.findByTestId('migration-option-kro');
+    expect(option).toHaveAttribute('data-automated', 'false');
+    expect(option).toHaveAttribute('data-blocked', 'false');
+    expect(option).toHaveTextContent('What a move by hand changes:');
+    expect(option).toHaveTextContent(
+      'component type aws-dynamodb-xp → aws-dynamodb-kro',
+    );
+    expect(within(option).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      within(option).getByTestId('migration-not-automated'),
+    ).toHaveTextContent(
+      "The migrate template does not make this move: no like-for-like migration from 'crossplane' to 'kro'",
+    );
+  });
+
+  it('gives no link to a backend that does not say the move is automated', async () => {
+    const [kroSimplified] = ENTITY_COMPARISON.migrations.filter(
+      m => m.to === 'kro-simplified',
+    );
+    const { automated: _automated, ...unsaid } = kroSimplified;
+    await renderComparison(
+      jest.fn().mockResolvedValue({
+        ...ENTITY_COMPARISON,
+        migrations: [unsaid],
+      }),
+    );
+    const option = await screen.findByTestId('migration-option-kro-simplified');
+    expect(option).toHaveAttribute('data-automated', 'false');
+    expect(within(option).queryByRole('link')).not.toBeInTheDocument();
+    expect(option).toHaveTextContent(
+      'The migrate template does not make this move.',
+    );
+  });
+
   it('says why a move is not possible and offers no link for it', async () => {
     await renderComparison(jest.fn().mockResolvedValue(ENTITY_COMPARISON));
     const option = await screen.findByTestId('migration-option-kro-simple');
     expect(option).toHaveAttribute('data-blocked', 'true');
+    expect(option).toHaveTextContent('Not possible as it is:');
     expect(option).toHaveTextContent('has a fixed key id (S)');
     expect(within(option).queryByRole('link')).not.toBeInTheDocument();
   });

@@ -5,15 +5,33 @@ import { ENGINES } from '@vela-tables/plugin-kubevela-common';
 import type { MigrationOption } from '../../api/types';
 import { migrateTemplateLink } from './migrateTemplateLink';
 
+function WordList(props: { label: string; items: string[] }) {
+  return (
+    <ul aria-label={props.label}>
+      {props.items.map(item => (
+        <li key={item}>
+          <Typography variant="body2" component="span">
+            {item}
+          </Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Option(props: { entityRef: string; option: MigrationOption }) {
   const { option } = props;
   const title = ENGINES[option.to]?.title ?? option.to;
   const blocked = (option.blockedBy ?? []).length > 0;
+  // Only a move the migrate action makes gets the link: the backend plans it with the
+  // action's own code. A backend that does not say so is taken to mean it does not.
+  const automated = option.automated === true;
   return (
     <Box
       mb={2}
       data-testid={`migration-option-${option.to}`}
       data-blocked={blocked ? 'true' : 'false'}
+      data-automated={automated ? 'true' : 'false'}
     >
       <Typography variant="subtitle1" component="h4">
         To {title}
@@ -26,43 +44,52 @@ function Option(props: { entityRef: string; option: MigrationOption }) {
       </Typography>
       {option.changes.length > 0 && (
         <>
-          <Typography variant="body2">What changes:</Typography>
-          <ul aria-label={`Changes to move to ${title}`}>
-            {option.changes.map(change => (
-              <li key={change}>
-                <Typography variant="body2" component="span">
-                  {change}
-                </Typography>
-              </li>
-            ))}
-          </ul>
+          <Typography variant="body2">
+            {automated
+              ? 'What the migrate template changes:'
+              : 'What a move by hand changes:'}
+          </Typography>
+          <WordList
+            label={`Changes to move to ${title}`}
+            items={option.changes}
+          />
         </>
       )}
-      {blocked ? (
+      {blocked && (
         <>
           <Typography variant="body2">Not possible as it is:</Typography>
-          <ul aria-label={`Why the table cannot move to ${title}`}>
-            {option.blockedBy!.map(reason => (
-              <li key={reason}>
-                <Typography variant="body2" component="span">
-                  {reason}
-                </Typography>
-              </li>
-            ))}
-          </ul>
+          <WordList
+            label={`Why the table cannot move to ${title}`}
+            items={option.blockedBy!}
+          />
         </>
-      ) : (
+      )}
+      {automated ? (
         <Typography variant="body1">
           <Link to={migrateTemplateLink(props.entityRef, option.to)}>
             Migrate to {title}
           </Link>
+        </Typography>
+      ) : (
+        <Typography variant="body2" data-testid="migration-not-automated">
+          The migrate template does not make this move
+          {option.notAutomatedBecause ? `: ${option.notAutomatedBecause}` : '.'}
         </Typography>
       )}
     </Box>
   );
 }
 
-/** The engines the entity's table could move to, each with the exact change and a link to do it. */
+// Moves the template makes first, then moves by hand, then moves the spec does not fit.
+function rank(option: MigrationOption): number {
+  if (option.automated === true) return 0;
+  return (option.blockedBy ?? []).length > 0 ? 2 : 1;
+}
+
+/**
+ * The engines the entity's table could move to, each with the exact change; a link to the
+ * migrate template only for the moves its action makes, and the action's reason for the others.
+ */
 export function MigrationOptions(props: {
   entityRef: string;
   migrations: MigrationOption[];
@@ -78,11 +105,7 @@ export function MigrationOptions(props: {
       </Typography>
     );
   }
-  const sorted = [...props.migrations].sort(
-    (a, b) =>
-      Number((a.blockedBy ?? []).length > 0) -
-      Number((b.blockedBy ?? []).length > 0),
-  );
+  const sorted = [...props.migrations].sort((a, b) => rank(a) - rank(b));
   return (
     <>
       {sorted.map(option => (

@@ -1,15 +1,24 @@
 import {
   ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_OWNER,
   ANNOTATION_SOURCE_TEMPLATE,
   LABEL_ENGINE,
   LABEL_MANAGED_BY,
 } from '@vela-tables/plugin-kubevela-common';
-import type { EngineId } from '@vela-tables/plugin-kubevela-common';
+import type {
+  EngineId,
+  TableComponent,
+} from '@vela-tables/plugin-kubevela-common';
 import type { KubeObject } from '@vela-tables/plugin-kubevela-node';
-import type { TableComponent } from './engineMigration';
 
 const OWN_LABELS = [LABEL_MANAGED_BY, ANNOTATION_KUBERNETES_ID, LABEL_ENGINE];
-const OWN_ANNOTATIONS = [ANNOTATION_KUBERNETES_ID, ANNOTATION_SOURCE_TEMPLATE];
+// Every annotation the builder writes (buildMetadata): the apply is server-side with the portal's
+// field manager, so one left out here is removed, and the catalog entity would lose its owner.
+const OWN_ANNOTATIONS = [
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_SOURCE_TEMPLATE,
+  ANNOTATION_OWNER,
+];
 
 function pick(
   from: Record<string, string> | undefined,

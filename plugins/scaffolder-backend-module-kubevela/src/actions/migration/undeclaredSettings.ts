@@ -1,10 +1,10 @@
 import { ENGINES } from '@vela-tables/plugin-kubevela-common';
 import type {
   EngineId,
+  TableComponent,
   TableSpecInput,
   TraitFamily,
 } from '@vela-tables/plugin-kubevela-common';
-import type { TableComponent } from './engineMigration';
 
 /**
  * Settings the table has in DynamoDB that the component does not declare, in words. The engine

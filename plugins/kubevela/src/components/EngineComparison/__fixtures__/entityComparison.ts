@@ -61,16 +61,35 @@ export const ENTITY_COMPARISON: EntityComparison = {
   ),
   migrations: [
     {
-      to: 'kro-simplified',
+      to: 'kro',
+      automated: false,
+      notAutomatedBecause:
+        "no like-for-like migration from 'crossplane' to 'kro': their components take different parameters; supported: crossplane → kro-simplified, kro-simplified → crossplane",
       sameSpec: true,
-      changes: ['component type aws-dynamodb-xp → aws-dynamodb-kro-simplified'],
+      changes: [
+        'component type aws-dynamodb-xp → aws-dynamodb-kro',
+        'label vela-tables.io/engine crossplane → kro',
+      ],
     },
     {
       to: 'kro-simple',
+      automated: false,
+      notAutomatedBecause:
+        "no like-for-like migration from 'crossplane' to 'kro-simple': their components take different parameters; supported: crossplane → kro-simplified, kro-simplified → crossplane",
       sameSpec: false,
       changes: [],
       blockedBy: [
         'kro-simple has a fixed key id (S); this table is keyed on pk',
+      ],
+    },
+    {
+      to: 'kro-simplified',
+      automated: true,
+      sameSpec: true,
+      changes: [
+        'component type aws-dynamodb-xp → aws-dynamodb-kro-simplified',
+        'property adoptionPolicy: adopt-or-create added (ACK takes the existing table over)',
+        'label vela-tables.io/engine crossplane → kro-simplified',
       ],
     },
   ],

@@ -1,5 +1,6 @@
-import { planMigration, retainingComponent } from './engineMigration';
-import { undeclaredSettings } from './undeclaredSettings';
+import { MigrationRefusedError } from './MigrationRefusedError';
+import { migrationPlanOrRefusal, planMigration } from './planMigration';
+import { retainingComponent } from './retainingComponent';
 
 const xpComponent = {
   name: 'orders-table',
@@ -23,9 +24,16 @@ const xpComponent = {
   ],
 };
 
+const observed = {
+  ...xpComponent,
+  properties: { ...xpComponent.properties, managementPolicies: ['Observe'] },
+};
+
 describe('planMigration', () => {
   it('moves crossplane to kro-simplified: type, trait names, xp-only properties, ACK adoption', () => {
     const plan = planMigration(xpComponent, 'kro-simplified');
+    expect(plan.from).toBe('crossplane');
+    expect(plan.to).toBe('kro-simplified');
     expect(plan.component).toEqual({
       name: 'orders-table',
       type: 'aws-dynamodb-kro-simplified',
@@ -56,6 +64,12 @@ describe('planMigration', () => {
     ]);
   });
 
+  it('leaves the component it was given as it was', () => {
+    const before = JSON.stringify(xpComponent);
+    planMigration(xpComponent, 'kro-simplified');
+    expect(JSON.stringify(xpComponent)).toBe(before);
+  });
+
   it('moves kro-simplified back to crossplane, dropping the ACK-only properties', () => {
     const kro = planMigration(xpComponent, 'kro-simplified').component;
     const back = planMigration(
@@ -69,15 +83,23 @@ describe('planMigration', () => {
       'dynamodb-ttl-xp',
       'dynamodb-protection-xp',
     ]);
+    expect(back.changes).toContain(
+      'nothing added for adoption: Crossplane takes the existing table over by its external name (the table name)',
+    );
   });
 
-  it('refuses engines whose interfaces differ, a trait without counterpart, and no-ops', () => {
+  it('refuses engines whose interfaces differ, a trait without counterpart, and no-ops, with its own error type', () => {
     expect(() =>
       planMigration(
         { ...xpComponent, type: 'aws-dynamodb-kratix', traits: [] },
         'crossplane',
       ),
-    ).toThrow("no like-for-like migration from 'kratix' to 'crossplane'");
+    ).toThrow(
+      "no like-for-like migration from 'kratix' to 'crossplane': their components take different parameters; supported: crossplane → kro-simplified, kro-simplified → crossplane",
+    );
+    expect(() => planMigration(xpComponent, 'kro')).toThrow(
+      MigrationRefusedError,
+    );
     expect(() =>
       planMigration(
         { ...xpComponent, traits: [{ type: 'scaler' }] },
@@ -93,106 +115,49 @@ describe('planMigration', () => {
       planMigration({ ...xpComponent, type: 'webservice' }, 'crossplane'),
     ).toThrow("type 'webservice', which is not a table component");
   });
+
   it('refuses a table Crossplane only observes, which the new engine would fully manage', () => {
-    const observed = {
-      ...xpComponent,
-      properties: {
-        ...xpComponent.properties,
-        managementPolicies: ['Observe'],
-      },
-    };
     expect(() => planMigration(observed, 'kro-simplified')).toThrow(
       /only observe its table \(managementPolicies \["Observe"\]\)/,
     );
+    expect(() =>
+      planMigration(
+        {
+          ...xpComponent,
+          properties: { managementPolicies: ['Observe', 'Create', 'Delete'] },
+        },
+        'kro-simplified',
+      ),
+    ).toThrow(MigrationRefusedError);
   });
 
   it('goes on with policies that only lack Delete (a rerun after its own first step)', () => {
     const kept = retainingComponent(xpComponent, 'crossplane');
     const plan = planMigration(kept, 'kro-simplified');
     expect(plan.component.properties?.managementPolicies).toBeUndefined();
-    expect(plan.changes.join('\n')).toContain(
-      'property managementPolicies removed',
+    expect(plan.changes).toContain(
+      'property managementPolicies removed (crossplane only): ["Observe","Create","Update","LateInitialize"]',
     );
   });
 });
 
-describe('retainingComponent', () => {
-  it('drops Delete from Crossplane policies, spelling out "*"', () => {
-    expect(
-      retainingComponent(xpComponent, 'crossplane').properties
-        ?.managementPolicies,
-    ).toEqual(['Observe', 'Create', 'Update', 'LateInitialize']);
-    expect(
-      retainingComponent(
-        {
-          ...xpComponent,
-          properties: { managementPolicies: ['Observe'] },
-        },
-        'crossplane',
-      ).properties?.managementPolicies,
-    ).toEqual(['Observe']);
+describe('migrationPlanOrRefusal', () => {
+  it('gives the plan when there is one', () => {
+    expect(migrationPlanOrRefusal(xpComponent, 'kro-simplified')).toEqual({
+      plan: planMigration(xpComponent, 'kro-simplified'),
+    });
   });
 
-  it('sets ACK deletion-policy retain on kro-simplified', () => {
-    expect(
-      retainingComponent(
-        planMigration(xpComponent, 'kro-simplified').component,
-        'kro-simplified',
-      ).properties?.deletionPolicy,
-    ).toBe('retain');
-  });
-});
-
-describe('undeclaredSettings', () => {
-  const table = {
-    engine: 'crossplane' as const,
-    applicationName: 'orders',
-    componentName: 'orders-table',
-    tableName: 'orders',
-    ttl: { enabled: true, attributeName: 'exp' },
-    pointInTimeRecovery: true,
-    deletionProtection: true,
-    billingMode: 'PROVISIONED' as const,
-    readCapacityUnits: 2,
-    writeCapacityUnits: 1,
-    globalSecondaryIndexes: [
-      {
-        indexName: 'by-owner',
-        keySchema: [{ attributeName: 'owner', keyType: 'HASH' as const }],
-      },
-    ],
-    tags: { team: 'orders', cost: 'a' },
-  };
-
-  it('names what the table has and the component does not declare', () => {
-    expect(
-      undeclaredSettings(
-        table,
-        { ...xpComponent, properties: { tags: { team: 'orders' } } },
-        'crossplane',
-      ),
-    ).toEqual([
-      'provisioned capacity 2/1',
-      'global secondary indexes by-owner',
-      'tag cost=a',
-    ]);
-  });
-
-  it('is empty when the component declares every setting', () => {
-    expect(
-      undeclaredSettings(
-        {
-          ...table,
-          billingMode: 'PAY_PER_REQUEST',
-          globalSecondaryIndexes: [],
-          tags: {},
-        },
-        xpComponent,
-        'crossplane',
-      ),
-    ).toEqual([]);
-    expect(
-      undeclaredSettings(table, { ...xpComponent, traits: [] }, 'crossplane'),
-    ).toContain('point-in-time recovery');
+  it('gives the very message planMigration throws when it refuses', () => {
+    let thrown = '';
+    try {
+      planMigration(observed, 'kro-simplified');
+    } catch (e) {
+      thrown = (e as Error).message;
+    }
+    expect(thrown).not.toBe('');
+    expect(migrationPlanOrRefusal(observed, 'kro-simplified')).toEqual({
+      refused: thrown,
+    });
   });
 });

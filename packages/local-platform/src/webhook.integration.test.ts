@@ -61,7 +61,7 @@ describe("vela-core's admission webhook on the local platform", () => {
     await platform?.stop();
   });
 
-  it("registers the chart's Application webhooks with a loopback url and its own CA, refuses a bad property with KubeVela's message, and is gone once vela-core stops", async () => {
+  it("registers the chart's Application and definition webhooks with a loopback url and its own CA, refuses a bad property with KubeVela's message and a definition vela-core would refuse, and is gone once vela-core stops", async () => {
     platform = await startLocalPlatform({
       runIdPrefix: 'webhook-test',
       dynamodb: false,
@@ -98,6 +98,8 @@ describe("vela-core's admission webhook on the local platform", () => {
     );
     expect(validating.map(w => w.name)).toEqual([
       'validating.core.oam.dev.v1beta1.applications',
+      'validating.core.oam-dev.v1beta1.componentdefinitions',
+      'validating.core.oam.dev.v1beta1.traitdefinitions',
     ]);
     expect(mutating.map(w => w.name)).toEqual([
       'mutating.core.oam.dev.v1beta1.applications',
@@ -141,6 +143,60 @@ describe("vela-core's admission webhook on the local platform", () => {
     expect(message).toContain(
       'validation."keySchema is required: give exactly one HASH key and at most one RANGE key": conflicting values false and true',
     );
+
+    // Definitions pass vela-core's own checks: the shipped ones were applied through the
+    // webhook, and a template guarded by a top-level `if context...` is refused, as by the chart.
+    const definitions = await kubeRequest(
+      admin,
+      'GET',
+      '/apis/core.oam.dev/v1beta1/namespaces/vela-system/componentdefinitions',
+    );
+    expect(
+      definitions
+        .json<{ items: Array<{ metadata: { name: string } }> }>()
+        .items.map(d => d.metadata.name),
+    ).toEqual(
+      expect.arrayContaining([
+        'aws-dynamodb-xp',
+        'aws-dynamodb-kro',
+        'aws-dynamodb-kro-simplified',
+        'aws-dynamodb-simple-kro',
+        'aws-dynamodb-kratix',
+        'session-api',
+      ]),
+    );
+    const topLevelGuard = await kubeRequest(
+      admin,
+      'POST',
+      '/apis/core.oam.dev/v1beta1/namespaces/vela-system/componentdefinitions?dryRun=All',
+      {
+        apiVersion: 'core.oam.dev/v1beta1',
+        kind: 'ComponentDefinition',
+        metadata: { name: 'vela-tables-guard-probe', namespace: 'vela-system' },
+        spec: {
+          workload: { definition: { apiVersion: 'v1', kind: 'ConfigMap' } },
+          schematic: {
+            cue: {
+              template: [
+                'if context.appName != _|_ {',
+                '\tvalidation: x: true',
+                '}',
+                'output: {apiVersion: "v1", kind: "ConfigMap"}',
+                'parameter: {}',
+                '',
+              ].join('\n'),
+            },
+          },
+        },
+      },
+    );
+    // vela-core's definition webhooks deny with 403 Forbidden (its Application webhook with 400)
+    expect(topLevelGuard.status).toBe(403);
+    const refusal = topLevelGuard.json<{ message: string }>().message;
+    expect(refusal).toContain(
+      'admission webhook "validating.core.oam-dev.v1beta1.componentdefinitions" denied the request',
+    );
+    expect(refusal).toContain('reference "context" not found');
 
     // stopping vela-core removes the configurations first: the CRD alone accepts the same object
     await platform.velaCore!.process.stop();

@@ -27,19 +27,29 @@ interface VelaHook {
 }
 
 /**
- * The webhooks of vela's v1.10.9 chart that admit Applications. The chart's others admit
- * definitions and are not registered: `validating...componentdefinitions` refuses five of our
- * six ComponentDefinitions (`reference "context" not found`: their top-level
- * `if context.appName != _|_` guard fails vela's template compile check, which forgives a
- * missing `context` only under a field), and `mutating...componentdefinitions` maps each
- * workload kind through the REST mapper, which knows the KRO instance kinds only after the
- * definitions are applied here.
+ * The validating webhooks of vela's v1.10.9 chart for Applications and for the two kinds of
+ * definition this project ships (names as the chart spells them, `oam-dev` included), so that
+ * every ComponentDefinition and TraitDefinition applied here passes vela-core's own checks, as
+ * on a cluster installed from the chart. Left out: the chart's hooks for policy and workflow-step
+ * definitions (the project ships none) and its mutating hook for ComponentDefinitions, which
+ * maps each workload kind through the REST mapper, which knows the KRO instance kinds only after
+ * the definitions are applied here.
  */
 const VALIDATING_HOOKS: VelaHook[] = [
   {
     name: 'validating.core.oam.dev.v1beta1.applications',
     path: '/validating-core-oam-dev-v1beta1-applications',
     resource: 'applications',
+  },
+  {
+    name: 'validating.core.oam-dev.v1beta1.componentdefinitions',
+    path: '/validating-core-oam-dev-v1beta1-componentdefinitions',
+    resource: 'componentdefinitions',
+  },
+  {
+    name: 'validating.core.oam.dev.v1beta1.traitdefinitions',
+    path: '/validating-core-oam-dev-v1beta1-traitdefinitions',
+    resource: 'traitdefinitions',
   },
 ];
 

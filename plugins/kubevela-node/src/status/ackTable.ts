@@ -43,6 +43,28 @@ function text(c: EngineCondition | undefined): string {
   return c?.message ?? c?.reason ?? '';
 }
 
+// ACK's own requeue after every update call (ErrTableUpdating), not a state AWS reported.
+const UPDATING = /'UPDATING' state/;
+
+/** How long after its creation a table's follow-up updates still count as creating it. */
+const CREATION_FOLLOW_UP_MS = 2 * 60_000;
+
+/**
+ * Whether ACK wrote `condition` within {@link CREATION_FOLLOW_UP_MS} of the table's creation,
+ * from the object alone: the condition's time against `status.creationDateTime`. (A change that
+ * DynamoDB can never make in place, such as a key attribute's type, loops on the same
+ * condition: on an older table it stays Degraded.)
+ */
+function withinCreation(table: AckTable, c: EngineCondition | undefined) {
+  const created = Date.parse(table.status?.creationDateTime ?? '');
+  const written = Date.parse(c?.lastTransitionTime ?? '');
+  return (
+    Number.isFinite(created) &&
+    Number.isFinite(written) &&
+    written - created < CREATION_FOLLOW_UP_MS
+  );
+}
+
 function phaseOf(
   table: AckTable,
   conditions: EngineCondition[],
@@ -66,6 +88,37 @@ function phaseOf(
         text(terminal) || 'no message'
       }`,
       since: terminal.lastTransitionTime,
+    };
+  }
+  // ACK creates a table in two steps: CreateTable, then (30 s later, on its next reconcile) the
+  // settings CreateTable cannot take (TTL, point-in-time recovery), each followed by a 10 s wait
+  // while DynamoDB updates (../shared/reference/ack/02-create-full.yaml). Both steps are part of
+  // creating the table, not a fault.
+  if (
+    tableStatus === 'ACTIVE' &&
+    synced?.status === 'False' &&
+    !synced.message &&
+    !synced.reason &&
+    recoverable?.status !== 'True'
+  ) {
+    return {
+      phase: 'Provisioning',
+      summary:
+        'table is ACTIVE; ACK applies the settings CreateTable cannot take (TTL, point-in-time recovery) on its next reconcile',
+      since: synced.lastTransitionTime,
+    };
+  }
+  if (
+    tableStatus === 'ACTIVE' &&
+    recoverable?.status === 'True' &&
+    UPDATING.test(text(recoverable)) &&
+    withinCreation(table, synced)
+  ) {
+    return {
+      phase: 'Provisioning',
+      summary: `table is ACTIVE; ACK finishes creating it and waits for DynamoDB's update (ACK.Recoverable): ${text(
+        recoverable,
+      )}`,
     };
   }
   if (tableStatus === 'ACTIVE' && recoverable?.status === 'True') {

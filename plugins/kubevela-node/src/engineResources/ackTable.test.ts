@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findRepoRoot, sharedDir } from '@internal/local-platform';
-import { loadYaml } from '@kubernetes/client-node';
+import { ackReferenceState } from '../__testUtils__/ackReference';
 import { ackTableModel } from './ackTable';
 import type { AckTable } from './ackTable';
 
-/** State `[n]` of a capture of the real ACK controller (../shared/reference/ack). */
-function referenceState(file: string, n: number): AckTable {
-  const text = readFileSync(
-    join(sharedDir(findRepoRoot(__dirname)), 'reference', 'ack', file),
-    'utf8',
-  );
-  const chunk = text
-    .split(/^---$/m)
-    .find(c => c.includes(`\n# [${n}] `) || c.startsWith(`\n# [${n}] `));
-  if (!chunk) throw new Error(`${file} has no state [${n}]`);
-  return loadYaml(chunk) as AckTable;
-}
+/** State `[n]` of a capture of the real ACK controller, as an ACK Table. */
+const referenceState = (file: string, n: number) =>
+  ackReferenceState(file, n) as AckTable;
 
 describe('ackTableModel', () => {
   it('reads every setting of a full spec, without defaults (02 create-full [5])', () => {

@@ -1,24 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findRepoRoot, sharedDir } from '@internal/local-platform';
-import { loadYaml } from '@kubernetes/client-node';
-import type { KubeObject } from '../client/types';
+import { ackReferenceState as referenceState } from '../__testUtils__/ackReference';
 import { readAckTable } from './ackTable';
 
 // The phase of an ACK Table in each state the real ACK controller v1.9.2 wrote
 // (../shared/reference/ack, see its README).
-
-function referenceState(file: string, n: number): KubeObject {
-  const text = readFileSync(
-    join(sharedDir(findRepoRoot(__dirname)), 'reference', 'ack', file),
-    'utf8',
-  );
-  const chunk = text
-    .split(/^---$/m)
-    .find(c => c.includes(`\n# [${n}] `) || c.startsWith(`\n# [${n}] `));
-  if (!chunk) throw new Error(`${file} has no state [${n}]`);
-  return loadYaml(chunk) as KubeObject;
-}
 
 describe('readAckTable on the real controller’s states', () => {
   it('a full create is Provisioning through ACK’s follow-up reconciles, then Ready (02 [3], [4], [5])', () => {

@@ -37,8 +37,9 @@ export function appliedEngineResourceRefs(
 /**
  * The engine resources an Application owns: those in `status.appliedResources`, plus every object
  * of the engine's kinds labelled `app.oam.dev/name=<app>` (vela-core's label on rendered resources,
- * and what KRO/Kratix children inherit), de-duplicated, in the engine's chain order.
- * Kinds the cluster does not serve are skipped.
+ * and what KRO/Kratix children inherit), de-duplicated, in the engine's chain order, and the
+ * ACK Table a KRO instance or a Kratix request leads to by name. Kinds the cluster does not serve
+ * are skipped.
  */
 export async function findEngineResources(
   client: ObjectReader,
@@ -81,37 +82,49 @@ export async function findEngineResources(
       found.set(key(o), o);
     }
   }
-  // The ACK Table a KRO instance creates carries KRO's labels, not vela-core's: follow the instance.
+  // The ACK Table a KRO instance creates carries KRO's labels, and the one a Kratix request's
+  // pipeline outputs carries none (it is named after the request, in its namespace:
+  // packages/kratix-dynamodb-pipeline): follow the instance or the request by name.
   const order = ENGINES[engine].resources.map(k => `${k.apiVersion}|${k.kind}`);
+  const rank = (o: KubeObject) => {
+    const i = order.indexOf(`${o.apiVersion}|${o.kind}`);
+    return i < 0 ? order.length : i;
+  };
   const result = [...found.values()];
-  if (
-    ENGINES[engine].resources.some(
-      k =>
-        k.kind === 'Table' &&
-        k.apiVersion.startsWith('dynamodb.services.k8s.aws'),
-    )
-  ) {
-    const hasAck = result.some(o =>
-      o.apiVersion.startsWith('dynamodb.services.k8s.aws'),
-    );
-    const instance = result.find(o => o.apiVersion.startsWith('kro.run/'));
-    if (!hasAck && instance) {
-      const ack = await client
-        .tryGet({
-          apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
-          kind: 'Table',
-          name: instance.metadata.name,
-          namespace: instance.metadata.namespace,
-        })
-        .catch(ignoreUnserved);
-      if (ack) result.push(ack);
-    }
-  }
-  return result.sort(
-    (a, b) =>
-      order.indexOf(`${a.apiVersion}|${a.kind}`) -
-      order.indexOf(`${b.apiVersion}|${b.kind}`),
+  const hasAck = result.some(o =>
+    o.apiVersion.startsWith('dynamodb.services.k8s.aws'),
   );
+  const source = hasAck ? undefined : ackTableSource(engine, result);
+  if (source) {
+    const ack = await client
+      .tryGet({
+        apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
+        kind: 'Table',
+        name: source.metadata.name,
+        namespace: source.metadata.namespace,
+      })
+      .catch(ignoreUnserved);
+    if (ack) result.push(ack);
+  }
+  return result.sort((a, b) => rank(a) - rank(b));
+}
+
+/** The object whose name an engine's ACK Table carries when no label links the two. */
+function ackTableSource(
+  engine: EngineId,
+  resources: readonly KubeObject[],
+): KubeObject | undefined {
+  if (engine === 'kratix') {
+    return resources.find(o => o.apiVersion.startsWith('dynamodb.kratix.io/'));
+  }
+  const managesAck = ENGINES[engine].resources.some(
+    k =>
+      k.kind === 'Table' &&
+      k.apiVersion.startsWith('dynamodb.services.k8s.aws'),
+  );
+  return managesAck
+    ? resources.find(o => o.apiVersion.startsWith('kro.run/'))
+    : undefined;
 }
 
 function ignoreUnserved(e: unknown): undefined {

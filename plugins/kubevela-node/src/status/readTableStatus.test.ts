@@ -131,4 +131,57 @@ describe('findEngineResources', () => {
     const found = await findEngineResources(client, application, 'kro');
     expect(found.map(o => o.kind)).toEqual(['DynamoDBTable', 'Table']);
   });
+
+  it('follows a Kratix request to the ACK Table its pipeline names after it, and reads the table', async () => {
+    const [request] = fixture('kratix-ready');
+    const [, kroAck] = fixture('kro-ready');
+    // the pipeline's ACK Table: the request's name and namespace, no labels
+    const pipelineTable: KubeObject = {
+      ...kroAck,
+      metadata: { name: 'orders-table', namespace: 'team-a' },
+    };
+    const unrelated: KubeObject = {
+      ...kroAck,
+      metadata: { name: 'orders-table', namespace: 'team-b' },
+    };
+    const application = {
+      ...fixtureObject('application-running'),
+      metadata: { name: 'orders', namespace: 'team-a' },
+    };
+    const store: KubeObject[] = [request, unrelated, pipelineTable];
+    const client = {
+      tryGet: async (ref: {
+        kind: string;
+        name: string;
+        apiVersion: string;
+        namespace?: string;
+      }) =>
+        store.find(
+          o =>
+            o.kind === ref.kind &&
+            o.apiVersion === ref.apiVersion &&
+            o.metadata.name === ref.name &&
+            o.metadata.namespace === ref.namespace,
+        ),
+      list: async (q: { apiVersion: string; kind: string }) =>
+        store.filter(
+          o =>
+            o.apiVersion === q.apiVersion &&
+            o.kind === q.kind &&
+            o.metadata.labels?.['app.oam.dev/name'] === 'orders',
+        ),
+    };
+    const found = await findEngineResources(client, application, 'kratix');
+    expect(found).toEqual([request, pipelineTable]);
+    const status = readTableStatus({
+      application,
+      resources: found,
+      engine: 'kratix',
+      now,
+    });
+    expect(status.engineResources.map(r => r.kind)).toEqual([
+      'DynamoDBRequest',
+      'Table',
+    ]);
+  });
 });

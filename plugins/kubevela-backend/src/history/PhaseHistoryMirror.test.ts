@@ -51,20 +51,28 @@ describe('PhaseHistoryMirror', () => {
     ]);
   });
 
-  it('reads again below the highest id seen, so a row committed late is not missed, and never holds one twice', async () => {
+  it('follows above the highest id held; the catch-up reads again below it, so a row committed late is not missed, and never holds one twice', async () => {
     const t = table([row(1), row(3, 'Ready')]);
     const mirror = new PhaseHistoryMirror({ store: t.store, overlap: 5 });
     await mirror.follow();
     // id 2 becomes visible after id 3 was read (another replica's slower transaction)
     t.rows.push(row(2, 'Degraded'), row(4, 'Ready'));
+    // follow reads only above the highest id held: id 2 waits for the catch-up read
     await mirror.follow();
+    expect(mirror.list(key).map(x => x.phase)).toEqual([
+      'Provisioning',
+      'Ready',
+      'Ready',
+    ]);
+    expect(t.reads[1][0]).toBe(3);
+    await mirror.catchUp();
     expect(mirror.list(key).map(x => x.phase)).toEqual([
       'Provisioning',
       'Degraded',
       'Ready',
       'Ready',
     ]);
-    expect(t.reads[1][0]).toBe(0);
+    expect(t.reads[2][0]).toBe(0);
   });
 
   it('keeps the newest transitions per Application', async () => {

@@ -24,8 +24,9 @@ const keyOf = (k: ApplicationKey) =>
 
 /**
  * The phase history held in memory, so that a status request reads no database: loaded once,
- * then followed by reading the rows above the highest id seen, right after this replica
- * records a transition ({@link follow}) and every `followMs` for what other replicas record.
+ * then followed by reading the rows above the highest id seen right after this replica records
+ * a transition ({@link follow}), and every `followMs` from a little below it for what other
+ * replicas record ({@link catchUp}).
  * Per Application the newest {@link HISTORY_LIMIT} transitions are kept, oldest first.
  */
 export class PhaseHistoryMirror {
@@ -34,6 +35,7 @@ export class PhaseHistoryMirror {
   private maxId = 0;
   private reading?: Promise<void>;
   private queued?: Promise<void>;
+  private queuedOverlap = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(options: PhaseHistoryMirrorOptions) {
@@ -44,7 +46,7 @@ export class PhaseHistoryMirror {
   async start(): Promise<void> {
     await this.follow();
     this.timer = setInterval(() => {
-      void this.follow();
+      void this.catchUp();
     }, this.options.followMs ?? 10_000);
     this.timer.unref?.();
   }
@@ -60,26 +62,41 @@ export class PhaseHistoryMirror {
   }
 
   /**
-   * Reads the rows not yet held. A call while a read runs waits for one more read after it (so
-   * a row committed just before the call is seen); calls meanwhile share that read.
+   * Reads the rows above the highest id held: cheap, for right after this replica recorded a
+   * transition. A call while a read runs waits for one more read after it (so a row committed
+   * just before the call is seen); calls meanwhile share that read.
    */
   follow(): Promise<void> {
+    return this.read(0);
+  }
+
+  /**
+   * Reads again from `overlap` ids below the highest held, for rows of other replicas that
+   * became visible late (what the timer does every `followMs`).
+   */
+  catchUp(): Promise<void> {
+    return this.read(this.options.overlap ?? 1_000);
+  }
+
+  private read(overlap: number): Promise<void> {
     if (!this.reading) {
-      this.reading = this.readNewRows().finally(() => {
+      this.reading = this.readNewRows(overlap).finally(() => {
         this.reading = undefined;
       });
       return this.reading;
     }
+    this.queuedOverlap = Math.max(this.queuedOverlap, overlap);
     this.queued ??= this.reading.then(() => {
+      const wanted = this.queuedOverlap;
       this.queued = undefined;
-      return this.follow();
+      this.queuedOverlap = 0;
+      return this.read(wanted);
     });
     return this.queued;
   }
 
-  private async readNewRows(): Promise<void> {
+  private async readNewRows(overlap: number): Promise<void> {
     const pageSize = this.options.pageSize ?? 5_000;
-    const overlap = this.options.overlap ?? 1_000;
     try {
       let after = Math.max(0, this.maxId - overlap);
       for (;;) {

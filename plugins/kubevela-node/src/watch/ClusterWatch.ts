@@ -216,10 +216,12 @@ export class ClusterWatch {
       const informer = this.informer(query);
       if (informer && (informer.hasSynced || informer.state === 'unserved')) {
         // An indexed label narrows the candidates; the whole selector still decides.
-        const indexed = equalityTerms(query.labelSelector)
-          .map(t => informer.listByLabel(t.key, t.value, query.namespace))
-          .find(candidates => candidates !== undefined);
-        return (indexed ?? informer.list(query.namespace)).filter(o =>
+        let candidates: KubeObject[] | undefined;
+        for (const t of equalityTerms(query.labelSelector)) {
+          candidates = informer.listByLabel(t.key, t.value, query.namespace);
+          if (candidates) break;
+        }
+        return (candidates ?? informer.list(query.namespace)).filter(o =>
           matchesLabelSelector(o.metadata.labels, query.labelSelector),
         );
       }

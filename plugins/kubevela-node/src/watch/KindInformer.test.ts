@@ -97,6 +97,8 @@ describe('KindInformer', () => {
       if (appName) o.metadata.labels = { 'app.oam.dev/name': appName };
       return o;
     };
+    let relist!: () => void;
+    const relisted = new Promise<void>(r => (relist = r));
     const s = scripted(
       [
         {
@@ -120,7 +122,10 @@ describe('KindInformer', () => {
           });
           return { kind: 'closed', resourceVersion: '13' };
         },
-        async () => ({ kind: 'gone', resourceVersion: '13' }),
+        async () => {
+          await relisted;
+          return { kind: 'gone', resourceVersion: '13' };
+        },
       ],
     );
     const names = (value: string, namespace?: string) =>
@@ -130,11 +135,15 @@ describe('KindInformer', () => {
         .sort();
     s.informer.start();
     await tick();
-    // after the relist only t2 exists again, under orders
-    expect(names('orders')).toEqual(['t2']);
-    expect(names('carts')).toEqual([]);
+    expect(names('orders')).toEqual(['t3']);
+    expect(names('carts')).toEqual(['t1']);
     expect(names('orders', 'team-b')).toEqual([]);
     expect(s.informer.listByLabel('tier', 'db')).toBeUndefined();
+    // after the relist only t2 exists again, under orders
+    relist();
+    await tick();
+    expect(names('orders')).toEqual(['t2']);
+    expect(names('carts')).toEqual([]);
     await s.informer.stop();
   });
 

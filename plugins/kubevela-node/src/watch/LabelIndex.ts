@@ -48,9 +48,4 @@ export class LabelIndex {
   keys(labelKey: string, value: string): ReadonlySet<string> {
     return this.byLabel.get(labelKey)?.get(value) ?? EMPTY;
   }
-
-  /** Forgets everything. */
-  clear(): void {
-    for (const values of this.byLabel.values()) values.clear();
-  }
 }
